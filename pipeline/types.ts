@@ -1,0 +1,215 @@
+// The contracts between stages. A cycle flows one way:
+//   catalog -> extract -> validate -> transform -> render -> site -> publish
+// Each stage takes typed input, options and the injected `Effects`, so tests run it
+// silently against temp directories and loopback servers.
+
+export type Lang = 'ko' | 'en';
+export const LANGS: readonly Lang[] = ['ko', 'en'];
+export interface Localized {
+  ko: string;
+  en: string;
+}
+
+export type Cadence = 'hourly' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+export type ColumnType = 'string' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean';
+export type Format = 'csv' | 'xlsx' | 'json';
+export type Encoding = 'auto' | 'utf-8' | 'cp949' | 'euc-kr' | 'utf-16le' | 'utf-16be';
+
+export interface ColumnSpec {
+  /** Raw headers that map to this canonical column (first match wins). */
+  from: string[];
+  type: ColumnType;
+  /** Date/datetime pattern, e.g. yyyyMMdd, yyyy-MM-dd, yyyy-MM-dd HH:mm. */
+  format?: string;
+  unit?: string;
+  title?: Localized;
+  description?: Localized;
+  /** Whether a larger value is better (for "better"/"worse" on indicator cards). */
+  higherIsBetter?: boolean;
+}
+
+export interface ExtractSpec {
+  kind: 'file' | 'http' | 'seoul-openapi';
+  /** file: path relative to the descriptor's folder (or absolute). */
+  path?: string;
+  /** http: absolute URL. */
+  url?: string;
+  /** seoul-openapi: service name; the key comes from SEOUL_API_KEY. */
+  service?: string;
+  /** seoul-openapi: positional URL segments after START/END; `{date:yyyyMMdd}` is filled from the clock. */
+  params?: string[];
+  /** seoul-openapi: mirror base URL (default http://openapi.seoul.go.kr:8088, or SEOUL_API_BASE_URL). */
+  baseUrl?: string;
+  format?: Format;
+  encoding?: Encoding;
+  csv?: { delimiter?: string; skipRows?: number; dropTotals?: boolean };
+  xlsx?: { sheet?: string | number; headerRows?: number; maxCells?: number; maxUncompressedBytes?: number };
+  json?: { records?: string };
+  /** Bundled sample (relative to the descriptor's folder) used offline or without a key. */
+  sample?: string;
+  /** Format of the sample when it differs from `format` (e.g. an API sample stored as JSON). */
+  sampleFormat?: Format;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export interface DatasetDescriptor {
+  id: string;
+  title: Localized;
+  description: Localized;
+  department: { id: string; ko: string; en: string };
+  licence: string;
+  homepage?: string;
+  update: { every: Cadence };
+  extract?: ExtractSpec;
+  columns: Record<string, ColumnSpec>;
+  district?: { from: string };
+  /** Path of the row schema, relative to the catalog root (e.g. schemas/x.schema.json). */
+  schema: string;
+  primaryKey: string[];
+  onInvalid: { action: 'drop-row' | 'fail-dataset'; maxRatio?: number };
+  /** Derived datasets only: source dataset ids and DuckDB SQL over them. */
+  from?: string[];
+  sql?: string;
+  /** Catalog-relative path of the YAML file this came from (for messages). */
+  file: string;
+}
+
+export interface ChartDescriptor {
+  id: string;
+  area: string;
+  title: Localized;
+  description: Localized;
+  alt?: Partial<Localized>;
+  data: string[];
+  proposedBy?: string;
+  /** Vega-Lite spec; data as {name: <dataset-id>}. */
+  spec: Record<string, unknown>;
+  locales?: Partial<Record<Lang, Record<string, unknown>>>;
+  /** Which column is the headline indicator on the home page (optional). */
+  indicator?: { dataset: string; value: string; time?: string; filter?: Record<string, string | number> };
+  file: string;
+}
+
+export interface CatalogSettings {
+  siteTitle: Localized;
+  baseUrl?: string;
+  repository?: string;
+  /** Template for the feedback link; {kind} {id} {cycle} {url} {title} are filled in. */
+  feedback?: { url: string };
+}
+
+export interface Catalog {
+  /** Absolute path of the catalog root (holds sources/, schemas/, viz-specs/). */
+  root: string;
+  datasets: DatasetDescriptor[];
+  charts: ChartDescriptor[];
+  settings: CatalogSettings;
+}
+
+/** One problem found in a file the user wrote; `path:line:col: message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  hint?: string;
+  rule?: string;
+  severity: 'error' | 'warning';
+}
+
+/** Where a raw record came from: CSV line, XLSX sheet+row, or API page+index. */
+export interface SourceLocation {
+  file?: string;
+  line?: number;
+  sheet?: string;
+  row?: number;
+  page?: number;
+  index?: number;
+}
+
+export type RawValue = string | number | boolean | null;
+export interface RawRecord {
+  /** Aligned with RawTable.headers. */
+  values: RawValue[];
+  loc: SourceLocation;
+}
+export interface RawTable {
+  headers: string[];
+  records: AsyncIterable<RawRecord>;
+}
+
+export type Value = string | number | boolean | null;
+export type Row = Record<string, Value>;
+
+/** What fetch learned about the source, kept with the snapshot. */
+export interface FetchInfo {
+  outcome: 'fresh' | 'not-modified' | 'not-due' | 'sample' | 'failed';
+  /** Source URL or path, with any API key masked. */
+  source: string;
+  fetchedAt: string;
+  etag?: string;
+  lastModified?: string;
+  sample: boolean;
+  error?: string;
+}
+
+export interface RejectedRow {
+  loc: SourceLocation;
+  column: string;
+  value: RawValue;
+  rule: string;
+  message: string;
+}
+
+export interface ValidationReport {
+  dataset: string;
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  duplicates: number;
+  districtsUnmatched: number;
+  unmatchedDistrictValues: Record<string, number>;
+  /** Bounded sample of rejections (the counts above are exact). */
+  rejections: RejectedRow[];
+  status: 'ok' | 'failed';
+  error?: string;
+}
+
+/** Metadata stored next to a validated snapshot in the work dir. */
+export interface SnapshotMeta {
+  id: string;
+  rows: number;
+  /** sha256 of the NDJSON rows file. */
+  hash: string;
+  schemaHash: string;
+  columns: Record<string, ColumnType>;
+  validation: Omit<ValidationReport, 'rejections'>;
+  fetch: FetchInfo;
+  /** Set when this snapshot is last good data carried over from an earlier cycle. */
+  stale?: { since: string; reason: string };
+  derived?: { from: string[]; sql: string };
+}
+
+export type DatasetState = 'fresh' | 'stale' | 'failed' | 'missing' | 'cached' | 'not-due' | 'not-modified';
+
+export interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+  debug(msg: string): void;
+  /** One line per dataset/chart with its cache state, e.g. `[fresh] air-quality-daily`. */
+  status(state: DatasetState | string, name: string, detail?: string): void;
+  progress(label: string, total?: number): Progress;
+}
+export interface Progress {
+  tick(n?: number): void;
+  done(): void;
+}
+
+export interface Effects {
+  fetch: typeof fetch;
+  now(): Date;
+  log: Logger;
+  env: Record<string, string | undefined>;
+}
