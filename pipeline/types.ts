@@ -86,6 +86,12 @@ export interface ChartDescriptor {
   /** Vega-Lite spec; data as {name: <dataset-id>}. */
   spec: Record<string, unknown>;
   locales?: Partial<Record<Lang, Record<string, unknown>>>;
+  /**
+   * `gu-map`: the renderer draws the 25 gu (tile-grid cartogram, or a choropleth when a
+   * boundary dataset is in the catalog) from `map`; `spec` is then merged over the template.
+   */
+  template?: 'gu-map';
+  map?: { dataset: string; value: string; code?: string };
   /** Which column is the headline indicator on the home page (optional). */
   indicator?: { dataset: string; value: string; time?: string; filter?: Record<string, string | number> };
   file: string;
@@ -97,6 +103,8 @@ export interface CatalogSettings {
   repository?: string;
   /** Template for the feedback link; {kind} {id} {cycle} {url} {title} are filled in. */
   feedback?: { url: string };
+  /** Titles of chart areas (environment, transport, ...), in page order. */
+  areas: Record<string, Localized>;
 }
 
 export interface Catalog {
