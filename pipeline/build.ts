@@ -1,0 +1,139 @@
+// The build half of a cycle, from validated snapshots to a site folder:
+//   transform (DuckDB derived datasets) -> render (every chart x language) -> site (Eleventy)
+// Each chart or derived dataset that fails is reported and left out; the rest still build.
+import { readFile } from 'node:fs/promises';
+import type { RunContext } from './cli/context.ts';
+import { readRows } from './site/rows.ts';
+import { assembleSiteModel } from './site/model.ts';
+import type { SiteChanges, SiteFreshness } from './site/model-types.ts';
+import { buildSite } from './site/build.ts';
+import { createRenderer, type RenderedChart } from './render/index.ts';
+import { runTransforms, type TransformResult } from './transform/index.ts';
+import { loadRowSchema } from './validate/load-schema.ts';
+import { validateRows } from './validate/validate-rows.ts';
+import type { ValidateFn } from './transform/types.ts';
+import { LANGS, type Catalog, type ColumnSpec, type Row, type SnapshotMeta, type ValidationReport } from './types.ts';
+
+export interface BuildOptions {
+  cycleId: string;
+  siteDir: string;
+  freshness?: SiteFreshness;
+  changes?: SiteChanges;
+}
+
+export interface BuildFailure {
+  kind: 'dataset' | 'chart';
+  id: string;
+  message: string;
+}
+
+export interface BuildResult {
+  transform: TransformResult;
+  charts: { rendered: number; cached: number; failed: number };
+  pages: number;
+  files: number;
+  snapshots: Record<string, SnapshotMeta>;
+  failures: BuildFailure[];
+}
+
+/** Derived datasets are validated and stored exactly like source datasets. */
+function derivedValidator(ctx: RunContext): ValidateFn {
+  return async (rows, ds) => {
+    const schema = await loadRowSchema(ctx.catalogRoot, ds);
+    const fetch = { outcome: 'fresh' as const, source: `sql:${ds.id}`, fetchedAt: ctx.effects.now().toISOString(), sample: false };
+    return validateRows(rows, ds, schema, { work: ctx.work, effects: ctx.effects, fetch, derived: { from: ds.from ?? [], sql: ds.sql ?? '' } });
+  };
+}
+
+async function readJson<T>(path: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Every snapshot present in the work dir (fresh, or last good data carried over). */
+export async function readSnapshots(catalog: Catalog, ctx: RunContext): Promise<Record<string, SnapshotMeta>> {
+  const out: Record<string, SnapshotMeta> = {};
+  for (const ds of catalog.datasets) {
+    const meta = await readJson<SnapshotMeta>(ctx.work.meta(ds.id));
+    if (meta) out[ds.id] = meta;
+  }
+  return out;
+}
+
+async function loadRows(path: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const row of readRows(path)) rows.push(row);
+  return rows;
+}
+
+async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<string, SnapshotMeta>, failures: BuildFailure[]) {
+  const renderer = createRenderer({ cacheDir: ctx.work.charts });
+  const columns: Record<string, Record<string, ColumnSpec>> = {};
+  for (const ds of catalog.datasets) columns[ds.id] = ds.columns;
+  // Rows are read once per dataset and shared by every chart and language that uses them.
+  const cache = new Map<string, Promise<Row[]>>();
+  const rowsOf = (id: string) => {
+    if (!cache.has(id)) cache.set(id, loadRows(ctx.work.rows(id)));
+    return cache.get(id)!;
+  };
+  const rendered: RenderedChart[] = [];
+  for (const chart of catalog.charts) {
+    const ids = [...new Set([...chart.data, ...(chart.map ? [chart.map.dataset] : [])])];
+    const missing = ids.filter((id) => !snapshots[id]);
+    if (missing.length) {
+      failures.push({ kind: 'chart', id: chart.id, message: `${chart.file}: no data for ${missing.join(', ')}; chart left out` });
+      ctx.effects.log.status('failed', chart.id, `no data for ${missing.join(', ')}`);
+      continue;
+    }
+    const data: Record<string, Row[]> = {};
+    for (const id of ids) data[id] = await rowsOf(id);
+    for (const lang of LANGS) {
+      try {
+        const r = await renderer.renderChart(chart, lang, data, columns);
+        rendered.push(r);
+        ctx.effects.log.debug(`[${r.cached ? 'cached' : 'rendered'}] ${chart.id} (${lang})`);
+      } catch (err) {
+        failures.push({ kind: 'chart', id: chart.id, message: (err as Error).message });
+        ctx.effects.log.status('failed', `${chart.id} (${lang})`, (err as Error).message);
+      }
+    }
+  }
+  return { rendered, stats: renderer.stats() };
+}
+
+export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: BuildOptions): Promise<BuildResult> {
+  const { log } = ctx.effects;
+  const failures: BuildFailure[] = [];
+
+  const transform = await runTransforms(catalog, { work: ctx.work, effects: ctx.effects, validate: derivedValidator(ctx) });
+  for (const d of transform.datasets) {
+    if (d.status === 'failed') failures.push({ kind: 'dataset', id: d.id, message: d.reason ?? 'failed' });
+  }
+
+  const snapshots = await readSnapshots(catalog, ctx);
+  const { rendered, stats } = await renderAll(catalog, ctx, snapshots, failures);
+  // Only complete charts (both languages) go on the site.
+  const complete = rendered.filter((r) => rendered.filter((o) => o.id === r.id).length === LANGS.length);
+  log.info(`charts: ${stats.rendered} rendered, ${stats.cached} cached, ${stats.failed} failed`);
+
+  const reports: Record<string, ValidationReport> = {};
+  for (const id of Object.keys(snapshots)) {
+    const report = await readJson<ValidationReport>(ctx.work.report(id));
+    if (report) reports[id] = report;
+  }
+  const model = await assembleSiteModel(
+    catalog,
+    {
+      snapshots, rowsPath: ctx.work.rows, rendered: complete, cycleId: opts.cycleId, now: ctx.effects.now(),
+      reports, freshness: opts.freshness, changes: opts.changes,
+    },
+    log,
+  );
+  const site = await buildSite(model, { outDir: opts.siteDir, rowsPath: ctx.work.rows, rendered: complete }, ctx.effects);
+  log.info(`site: ${site.pages} pages, ${site.files} files in ${opts.siteDir}`);
+  return { transform, charts: { rendered: stats.rendered, cached: stats.cached, failed: stats.failed }, pages: site.pages, files: site.files, snapshots, failures };
+}

@@ -1,0 +1,38 @@
+// The JSON Schemas of what people write in the catalog: dataset descriptors, the outer
+// fields of chart descriptors, and citydash.yaml. They are the reference for the README's
+// catalog-format section, so they live as plain .schema.json files next to this module.
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export type JsonSchema = Record<string, unknown>;
+
+const load = (name: string): JsonSchema => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')) as JsonSchema;
+
+export const datasetDescriptorSchema: JsonSchema = load('dataset.schema.json');
+export const chartDescriptorSchema: JsonSchema = load('chart.schema.json');
+export const catalogSettingsSchema: JsonSchema = load('settings.schema.json');
+
+export type DescriptorKind = 'dataset' | 'chart' | 'settings';
+export const descriptorSchemas: Record<DescriptorKind, JsonSchema> = {
+  dataset: datasetDescriptorSchema,
+  chart: chartDescriptorSchema,
+  settings: catalogSettingsSchema,
+};
+
+let validators: Record<DescriptorKind, ValidateFunction> | undefined;
+
+/** Validators compiled once; allErrors so one run reports every problem in a file. */
+export function descriptorValidator(kind: DescriptorKind): ValidateFunction {
+  if (!validators) {
+    // `verbose` keeps the failing value and its parent schema, which the messages need.
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats.default(ajv);
+    validators = {
+      dataset: ajv.compile(datasetDescriptorSchema),
+      chart: ajv.compile(chartDescriptorSchema),
+      settings: ajv.compile(catalogSettingsSchema),
+    };
+  }
+  return validators[kind];
+}

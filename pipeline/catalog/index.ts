@@ -1,0 +1,34 @@
+// The catalog stage: what people write (sources/, schemas/, viz-specs/, citydash.yaml),
+// loaded, checked and typed. `citydash check` reuses the parsing, locating and messages.
+import type { Catalog, ChartDescriptor, DatasetDescriptor } from '../types.ts';
+
+export { loadCatalog, type LoadedCatalog } from './load.ts';
+export { formatProblem, problemAt, problemInFile, sortProblems, hasErrors, type ProblemOptions } from './problem.ts';
+export { locate, parseSourceDoc, type Position, type SourceDoc } from './source-doc.ts';
+export { ajvProblems, PATTERN_HINTS, show } from './ajv-problems.ts';
+export { checkRowSchema, MAX_PATTERN_SUBJECT } from './row-schema-check.ts';
+export { catalogSettingsSchema, chartDescriptorSchema, datasetDescriptorSchema, descriptorSchemas, descriptorValidator, type JsonSchema } from './descriptor-schemas.ts';
+export { didYouMean, editDistance, nearest } from './suggest.ts';
+export { joinPointer, pathLabel, splitPointer } from './pointer.ts';
+export { DISTRICT_COLUMNS } from './normalize.ts';
+
+export interface CatalogIndex {
+  datasets: ReadonlyMap<string, DatasetDescriptor>;
+  charts: ReadonlyMap<string, ChartDescriptor>;
+  /** The dataset with this id; throws when there is none (ids come from the catalog itself). */
+  dataset(id: string): DatasetDescriptor;
+}
+
+export function catalogIndex(catalog: Catalog): CatalogIndex {
+  const datasets = new Map(catalog.datasets.map((d) => [d.id, d]));
+  const charts = new Map(catalog.charts.map((c) => [c.id, c]));
+  return {
+    datasets,
+    charts,
+    dataset(id) {
+      const found = datasets.get(id);
+      if (!found) throw new Error(`no dataset ${JSON.stringify(id)} in the catalog (known: ${[...datasets.keys()].join(', ')})`);
+      return found;
+    },
+  };
+}

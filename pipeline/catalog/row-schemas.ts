@@ -1,0 +1,98 @@
+// Row schemas named by datasets: read, parsed and checked once per file however many
+// datasets share it, then compared with each dataset's columns.
+import { resolve } from 'node:path';
+import type { Problem } from '../types.ts';
+import { quote } from '../errors.ts';
+import { datasetColumns } from './dataset-rules.ts';
+import { isObj, type Obj } from './file-rules.ts';
+import { display, insideRoot, readText } from './files.ts';
+import { DISTRICT_COLUMNS } from './normalize.ts';
+import { joinPointer } from './pointer.ts';
+import { hasErrors, problemAt } from './problem.ts';
+import { checkRowSchema } from './row-schema-check.ts';
+import { parseSourceDoc, type SourceDoc } from './source-doc.ts';
+
+export interface RowSchemaFile {
+  /** Catalog-relative path. */
+  path: string;
+  /** Why the file could not be read (reported against the descriptor that names it). */
+  readError?: string;
+  source?: SourceDoc;
+  /** Problems inside the schema file. */
+  problems: Problem[];
+  ok: boolean;
+}
+
+export class RowSchemaCache {
+  private readonly files = new Map<string, Promise<RowSchemaFile>>();
+  constructor(private readonly root: string) {}
+
+  get(path: string): Promise<RowSchemaFile> {
+    let file = this.files.get(path);
+    if (!file) {
+      file = this.load(path);
+      this.files.set(path, file);
+    }
+    return file;
+  }
+
+  async all(): Promise<RowSchemaFile[]> {
+    return Promise.all(this.files.values());
+  }
+
+  private async load(path: string): Promise<RowSchemaFile> {
+    const read = await readText(resolve(this.root, path));
+    if ('error' in read) return { path, readError: read.error, problems: [], ok: false };
+    const source = parseSourceDoc(path, read.text, 'json');
+    const problems = [...source.problems];
+    if (!hasErrors(problems)) problems.push(...checkRowSchema(source));
+    return { path, source, problems, ok: !hasErrors(problems) };
+  }
+}
+
+/**
+ * The dataset's `schema`: problems in the descriptor about it (missing file, columns the
+ * schema would reject) and whether the schema file itself is usable.
+ */
+export async function rowSchemaProblems(root: string, cache: RowSchemaCache, source: SourceDoc, v: Obj): Promise<{ problems: Problem[]; usable: boolean; file?: RowSchemaFile }> {
+  if (typeof v.schema !== 'string') return { problems: [], usable: false };
+  const abs = resolve(root, v.schema);
+  const at = (message: string) => ({ problems: [problemAt(source, '/schema', message, { rule: 'file-exists' })], usable: false });
+  if (!insideRoot(root, abs)) return at(`schema file ${quote(v.schema)} must be inside the catalog folder`);
+  const file = await cache.get(display(root, abs));
+  if (file.readError) return at(`schema file ${quote(v.schema)} ${file.readError}${file.readError === 'not found' ? ` (paths are relative to the catalog root: ${display(root, abs)})` : ''}`);
+  if (!file.ok || !file.source || !isObj(file.source.value)) return { problems: [], usable: false, file };
+  return { problems: coverageProblems(source, v, file.source), usable: true, file };
+}
+
+/** Columns the row schema would reject on every row, and required properties no row has. */
+function coverageProblems(source: SourceDoc, v: Obj, schemaDoc: SourceDoc): Problem[] {
+  const schema = schemaDoc.value as Obj;
+  const problems: Problem[] = [];
+  const columns = datasetColumns(v);
+  const properties = isObj(schema.properties) ? Object.keys(schema.properties) : [];
+  const closed = schema.additionalProperties === false || schema.unevaluatedProperties === false;
+  if (closed && isObj(v.columns)) {
+    for (const name of Object.keys(v.columns)) {
+      if (properties.includes(name)) continue;
+      problems.push(
+        problemAt(source, joinPointer(['columns', name]), `column ${quote(name)} is not in the "properties" of ${schemaDoc.path}, which allows no others: every row would be rejected`, { at: 'key', rule: 'row-schema' }),
+      );
+    }
+  }
+  const missingGu = DISTRICT_COLUMNS.filter((c) => !properties.includes(c));
+  if (closed && isObj(v.district) && missingGu.length) {
+    problems.push(
+      problemAt(source, '/district', `${schemaDoc.path} must allow ${missingGu.map((c) => `"${c}"`).join(', ')} (string or null): "district" adds them to every row`, { at: 'key', rule: 'row-schema' }),
+    );
+  }
+  if (Array.isArray(schema.required) && columns.length) {
+    schema.required.forEach((name, i) => {
+      if (typeof name === 'string' && !columns.includes(name)) {
+        const id = typeof v.id === 'string' ? `dataset ${quote(v.id)}` : source.path;
+        problems.push(problemAt(schemaDoc, `/required/${i}`, `"required" lists ${quote(name)}, which ${id} has no column for (columns: ${columns.join(', ')})`, { rule: 'row-schema' }));
+      }
+    });
+  }
+  return problems;
+}

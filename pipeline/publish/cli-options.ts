@@ -1,0 +1,62 @@
+// Options shared by `citydash publish` and `citydash rollback`: where to publish and how to
+// purge the CDN. No option takes a credential: keys come from the AWS environment or profile,
+// the webhook token from CITYDASH_PURGE_TOKEN, so none of them lands in shell history or CI logs.
+import type { Command } from 'commander';
+import { CliError } from '../errors.ts';
+import type { Effects } from '../types.ts';
+import { ManifestError } from './manifest.ts';
+import { parseTarget } from './parse-target.ts';
+import { PublishInputError } from './publish-input.ts';
+import { cloudfrontPurge } from './purge-cloudfront.ts';
+import { webhookPurge } from './purge-webhook.ts';
+import { PurgeError, type PurgeHook } from './purge.ts';
+import { RollbackError } from './rollback.ts';
+import { TargetSpecError } from './s3-url.ts';
+import { SiteDirError } from './site-files.ts';
+import { PreconditionFailedError, TargetError, type Target } from './target.ts';
+
+export interface TargetCliOptions {
+  target: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  region?: string;
+  purgeWebhook?: string;
+  cloudfrontDistribution?: string;
+  concurrency?: string;
+}
+
+export function addTargetOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--target <target>', 'dir:PATH or s3://bucket/prefix')
+    .option('--endpoint <url>', 'S3-compatible endpoint (Cloudflare R2, Naver Cloud Object Storage, MinIO)')
+    .option('--force-path-style', 'path-style S3 URLs (endpoint/bucket/key), needed by MinIO and most S3-compatible stores')
+    .option('--region <region>', 'AWS region (default: AWS_REGION or the profile\'s; us-east-1 with --endpoint)')
+    .option('--purge-webhook <url>', 'after publishing, POST {"paths": [...]} of changed pages to this URL (bearer token from CITYDASH_PURGE_TOKEN)')
+    .option('--cloudfront-distribution <id>', 'after publishing, invalidate changed pages in this CloudFront distribution')
+    .option('--concurrency <n>', 'parallel uploads', '8');
+}
+
+export function targetFromOptions(opts: TargetCliOptions, effects: Effects): Target {
+  return parseTarget(opts.target, { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region }, effects);
+}
+
+export function purgeFromOptions(opts: TargetCliOptions): PurgeHook | null {
+  if (opts.purgeWebhook && opts.cloudfrontDistribution) throw new CliError('choose one of --purge-webhook and --cloudfront-distribution');
+  if (opts.purgeWebhook) return webhookPurge(opts.purgeWebhook);
+  if (opts.cloudfrontDistribution) return cloudfrontPurge(opts.cloudfrontDistribution);
+  return null;
+}
+
+export function parseCount(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n)) throw new CliError(`${flag} ${JSON.stringify(value)}: expected a number`);
+  return n;
+}
+
+/** Failures the user can act on become a one-line message and exit code 1; the rest stay internal errors. */
+export function asCliError(err: unknown): unknown {
+  const known = [PreconditionFailedError, TargetError, TargetSpecError, PublishInputError, SiteDirError, PurgeError, RollbackError, ManifestError];
+  if (known.some((k) => err instanceof k)) return new CliError((err as Error).message, 1);
+  return err;
+}

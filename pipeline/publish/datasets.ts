@@ -1,0 +1,79 @@
+// The manifest's datasets, from the validated snapshots in the work dir (`data/<id>.meta.json`),
+// and each snapshot's rows copied into the site at `_citydash/snapshots/<id>.<hash16>.ndjson` so
+// the target carries the last good data: a CI job with an empty disk reads it back from there.
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Logger, SnapshotMeta } from '../types.ts';
+import type { WorkDir } from '../workdir.ts';
+import { snapshotPath, type Manifest, type ManifestDataset } from './manifest.ts';
+import { hashFile } from './site-files.ts';
+
+export interface DatasetsOptions {
+  /** The live manifest: a dataset whose hash is unchanged keeps its `changedAt`. */
+  previous?: Manifest | null;
+  /** When a changed dataset changed (default: now). */
+  now?: Date;
+  log?: Logger;
+}
+
+export class SnapshotError extends Error {
+  constructor(file: string, detail: string) {
+    super(`${file}: ${detail}`);
+    this.name = 'SnapshotError';
+  }
+}
+
+async function readMeta(file: string): Promise<SnapshotMeta> {
+  let meta: SnapshotMeta;
+  try {
+    meta = JSON.parse(await readFile(file, 'utf8')) as SnapshotMeta;
+  } catch (err) {
+    throw new SnapshotError(file, `unreadable snapshot metadata (${(err as Error).message})`);
+  }
+  if (typeof meta?.id !== 'string' || typeof meta.hash !== 'string' || !/^[0-9a-f]{16,}$/.test(meta.hash)) {
+    throw new SnapshotError(file, 'not snapshot metadata (needs id and a sha256 hash)');
+  }
+  return meta;
+}
+
+/** Copies the rows unless the site already holds them; checks they are the rows the hash names. */
+async function placeSnapshot(work: WorkDir, meta: SnapshotMeta, siteDir: string): Promise<string> {
+  const path = snapshotPath(meta.id, meta.hash);
+  const dest = join(siteDir, ...path.split('/'));
+  const already = await hashFile(dest).then((h) => h.sha256, () => null);
+  if (already === meta.hash) return path;
+  const rows = work.rows(meta.id);
+  const actual = await hashFile(rows).then((h) => h.sha256, () => null);
+  if (actual === null) throw new SnapshotError(rows, 'the snapshot rows are missing');
+  if (actual !== meta.hash) throw new SnapshotError(rows, `rows hash ${actual.slice(0, 16)}… does not match the metadata's ${meta.hash.slice(0, 16)}…`);
+  await mkdir(dirname(dest), { recursive: true });
+  await copyFile(rows, dest);
+  return path;
+}
+
+export async function datasetsForManifest(work: WorkDir, siteDir: string, opts: DatasetsOptions = {}): Promise<Record<string, ManifestDataset>> {
+  const dataDir = join(work.root, 'data');
+  const names = await readdir(dataDir).catch(() => [] as string[]);
+  const out: Record<string, ManifestDataset> = {};
+  const now = (opts.now ?? new Date()).toISOString();
+  for (const name of names.filter((n) => n.endsWith('.meta.json')).sort()) {
+    const file = join(dataDir, name);
+    try {
+      const meta = await readMeta(file);
+      const before = opts.previous?.datasets[meta.id];
+      let snapshot: string;
+      try {
+        snapshot = await placeSnapshot(work, meta, siteDir);
+      } catch (err) {
+        // Rows gone from this disk but already on the target under the same hash: keep those.
+        if (before?.meta.hash !== meta.hash) throw err;
+        snapshot = before.snapshot;
+      }
+      out[meta.id] = { snapshot, meta, changedAt: before?.meta.hash === meta.hash ? before.changedAt : now };
+    } catch (err) {
+      // One dataset's broken snapshot must not keep the others off the manifest.
+      opts.log?.error((err as Error).message);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+// Purge through an HTTP webhook (Cloudflare via a Worker, Fastly, a city's own cache): POST
+// `{"paths": [...], "cycle": "..."}` as JSON. An optional bearer token comes from the
+// environment (CITYDASH_PURGE_TOKEN), never from a flag; the URL is shown without its query.
+import { PurgeError, type PurgeHook } from './purge.ts';
+
+export interface WebhookOptions {
+  timeoutMs?: number;
+  /** Attempts in all on network errors and 5xx (default 3). */
+  attempts?: number;
+  retryDelayMs?: number;
+}
+
+export function displayWebhook(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+export function webhookPurge(url: string, opts: WebhookOptions = {}): PurgeHook {
+  const shown = displayWebhook(url);
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') throw new PurgeError(`webhook ${shown}`, 'the purge webhook must be an http(s) URL');
+  const name = `webhook ${shown}`;
+  return {
+    name,
+    async purge(paths, { cycle, effects }) {
+      const token = effects.env.CITYDASH_PURGE_TOKEN;
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'citydash-publish' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const body = JSON.stringify({ paths, cycle });
+      const attempts = Math.max(1, opts.attempts ?? 3);
+      for (let attempt = 1; ; attempt++) {
+        let retryable: boolean;
+        let detail: string;
+        try {
+          const res = await effects.fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
+          const text = (await res.text()).slice(0, 200).replace(/\s+/g, ' ').trim();
+          if (res.ok) return `HTTP ${res.status}`;
+          retryable = res.status >= 500 || res.status === 429;
+          detail = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
+        } catch (err) {
+          retryable = true;
+          const cause = (err as { cause?: { code?: string } }).cause?.code;
+          detail = `${(err as Error).name === 'TimeoutError' ? 'timed out' : (err as Error).message}${cause ? ` (${cause})` : ''}`;
+        }
+        if (!retryable || attempt >= attempts) throw new PurgeError(name, detail);
+        await new Promise((resolve) => setTimeout(resolve, (opts.retryDelayMs ?? 500) * attempt));
+      }
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// `s3://bucket/prefix` through @aws-sdk/client-s3: AWS S3, or any S3-compatible store (Cloudflare
+// R2, Naver Cloud Object Storage, MinIO) with `endpoint` and usually `forcePathStyle`.
+// Credentials come only from the SDK's default chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
+// AWS_SESSION_TOKEN, AWS_PROFILE and ~/.aws, SSO, web identity, container and instance roles):
+// never from flags that land in shell history, and never printed.
+import { createHash } from 'node:crypto';
+import {
+  DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client, paginateListObjectsV2, type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import type { Effects } from '../types.ts';
+import { isNotFound, toTargetError } from './s3-errors.ts';
+import { displayEndpoint, parseS3Url, TargetSpecError } from './s3-url.ts';
+import { TargetError, type Target, type TargetObject } from './target.ts';
+
+export interface S3TargetOptions {
+  /** S3-compatible endpoint, e.g. https://<account>.r2.cloudflarestorage.com. */
+  endpoint?: string;
+  /** Path-style URLs (endpoint/bucket/key), which MinIO and many S3-compatible stores need. */
+  forcePathStyle?: boolean;
+  /** Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region; `us-east-1` with an endpoint. */
+  region?: string;
+  /** Keys per ListObjectsV2 page (default 1000, the S3 maximum). */
+  listPageSize?: number;
+  /** Keys per DeleteObjects request (default 1000, the S3 maximum). */
+  deleteBatchSize?: number;
+  /** Per-request timeout in ms (default 120 s). */
+  requestTimeoutMs?: number;
+}
+
+const S3_MAX_BATCH = 1000;
+
+function clientConfig(opts: S3TargetOptions, effects: Effects): S3ClientConfig {
+  const env = effects.env;
+  const region = opts.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (opts.endpoint ? 'us-east-1' : undefined);
+  // Keys given through the injected environment are used as they are; otherwise the SDK walks
+  // its default chain (which reads the process environment, profiles, SSO and instance roles).
+  const credentials = env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+    ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }
+    : undefined;
+  return {
+    region,
+    credentials,
+    profile: credentials ? undefined : env.AWS_PROFILE || undefined,
+    endpoint: opts.endpoint,
+    forcePathStyle: opts.forcePathStyle,
+    // publish/retry.ts retries transient failures for every target alike.
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: opts.requestTimeoutMs ?? 120_000 },
+    // S3-compatible stores differ in which of the newer checksum headers they accept; Content-MD5
+    // (below) gives them all an integrity check they understand.
+    ...(opts.endpoint ? { requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const } : {}),
+  };
+}
+
+function checkEndpoint(url: string, endpoint: string): void {
+  let u: URL | null = null;
+  try {
+    u = new URL(endpoint);
+  } catch {
+    // reported below
+  }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) {
+    throw new TargetSpecError(url, `--endpoint ${JSON.stringify(displayEndpoint(endpoint))} must be an http(s) URL`);
+  }
+  if (u.username || u.password) {
+    throw new TargetSpecError(url, '--endpoint must not carry credentials; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) instead');
+  }
+}
+
+export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): Target {
+  const { bucket, prefix } = parseS3Url(url);
+  if (opts.endpoint !== undefined) checkEndpoint(url, opts.endpoint);
+  const name = `s3://${bucket}${prefix ? `/${prefix.slice(0, -1)}` : ''}`;
+  const config = clientConfig(opts, effects);
+  if (!config.region) {
+    throw new TargetSpecError(url, 'no AWS region: set AWS_REGION (or a region in your AWS profile), or pass --region');
+  }
+  const client = new S3Client(config);
+  effects.log.debug(`${name}: region ${config.region}${opts.endpoint ? `, endpoint ${displayEndpoint(opts.endpoint)}` : ''}${opts.forcePathStyle ? ', path-style' : ''}`);
+  const key = (path: string) => `${prefix}${path}`;
+  const pageSize = Math.min(S3_MAX_BATCH, Math.max(1, opts.listPageSize ?? S3_MAX_BATCH));
+  const batchSize = Math.min(S3_MAX_BATCH, Math.max(1, opts.deleteBatchSize ?? S3_MAX_BATCH));
+
+  return {
+    name,
+    atomicCreate: false,
+    async get(path) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key(path) }));
+        const body = out.Body ? await out.Body.transformToByteArray() : new Uint8Array(0);
+        return { body, etag: out.ETag };
+      } catch (err) {
+        if (isNotFound(err)) return null;
+        throw toTargetError(name, path, 'get', err);
+      }
+    },
+    async put(path, body, o) {
+      try {
+        const out = await client.send(new PutObjectCommand({
+          Bucket: bucket,
+          Key: key(path),
+          Body: body,
+          ContentLength: body.byteLength,
+          ContentMD5: createHash('md5').update(body).digest('base64'),
+          ContentType: o.contentType,
+          CacheControl: o.cacheControl,
+          IfMatch: o.ifMatch,
+          IfNoneMatch: o.ifNoneMatch,
+        }));
+        return { etag: out.ETag };
+      } catch (err) {
+        throw toTargetError(name, path, 'put', err);
+      }
+    },
+    async list(sub = '') {
+      const out: TargetObject[] = [];
+      try {
+        const pages = paginateListObjectsV2({ client, pageSize }, { Bucket: bucket, Prefix: key(sub) });
+        for await (const page of pages) {
+          for (const o of page.Contents ?? []) {
+            if (!o.Key || o.Key.endsWith('/')) continue;
+            out.push({ path: o.Key.slice(prefix.length), size: o.Size ?? 0, etag: o.ETag, lastModified: o.LastModified });
+          }
+        }
+      } catch (err) {
+        throw toTargetError(name, sub, 'list', err);
+      }
+      return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+    async delete(paths) {
+      for (let at = 0; at < paths.length; at += batchSize) {
+        const batch = paths.slice(at, at + batchSize);
+        let errors;
+        try {
+          const out = await client.send(new DeleteObjectsCommand({
+            Bucket: bucket,
+            Delete: { Objects: batch.map((p) => ({ Key: key(p) })), Quiet: true },
+          }));
+          errors = out.Errors ?? [];
+        } catch (err) {
+          throw toTargetError(name, batch[0], 'delete', err);
+        }
+        if (errors.length) {
+          const first = errors[0];
+          const path = first.Key?.slice(prefix.length) ?? batch[0];
+          const transient = errors.every((e) => e.Code === 'InternalError' || e.Code === 'SlowDown' || e.Code === 'ServiceUnavailable');
+          throw new TargetError(name, path, 'delete', `${errors.length} of ${batch.length} objects not deleted; first: ${first.Code ?? 'error'}: ${first.Message ?? ''}`, transient);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The render stage's public surface.
+export { createRenderer, type RenderedChart, type Renderer, type RendererOptions, type RenderStats } from './renderer.ts';
+export { draftAlt } from './alt-draft.ts';
+export { guTileGrid, guChoropleth, mergeOverTemplate, type GuMapOptions } from './gu-map.ts';
+export { ChartRenderError, BoundaryDataError } from './errors.ts';
+export { themeConfig, OKABE_ITO } from './theme.ts';
+export { FONT_STACK, pretendardFiles } from './fonts.ts';

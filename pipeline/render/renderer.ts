@@ -1,0 +1,130 @@
+// One long-lived renderer for a whole cycle: both languages of every chart render in this one
+// process, each with its own locale, and unchanged charts come from the cache.
+import type { ChartDescriptor, ColumnSpec, Lang, Row } from '../types.ts';
+import { draftAlt } from './alt-draft.ts';
+import { DataBindingError } from './bind-data.ts';
+import { cacheKey, readCached, writeCached, type CachedChart } from './cache.ts';
+import { CompileError, compileVegaLite, renderVega } from './compile.ts';
+import { ChartRenderError } from './errors.ts';
+import { FieldNotFoundError } from './field-check.ts';
+import { readBoundaries, type GuBoundaries } from './gu-topo.ts';
+import { localizeChart, type LocalizedChart } from './localize.ts';
+import { PNG_SCALE, svgToPng } from './png.ts';
+import { accessibleSvg } from './svg-a11y.ts';
+import { compactSvg } from './svg-compact.ts';
+import { LIBRARY_VERSIONS, RENDERER_CODE_VERSION } from './versions.ts';
+
+export interface RenderedChart {
+  id: string;
+  lang: Lang;
+  /** Inline-ready SVG: role="img", aria-labelledby -> <title> (chart title) and <desc> (alt text). */
+  svg: string;
+  /** The SVG at 2x, drawn with Pretendard. */
+  png: Uint8Array;
+  /** Compiled Vega spec with data values and locale inlined, for the browser view. */
+  vega: object;
+  /** The localized Vega-Lite spec as rendered (theme config, data inlined as `datasets`). */
+  vegaLite: object;
+  alt: { text: string; drafted: boolean };
+  cacheKey: string;
+  cached: boolean;
+  /** Vega-Lite/Vega warnings (e.g. a dropped property), for `citydash check`. */
+  warnings: string[];
+}
+
+export interface RendererOptions {
+  /** Where rendered charts are kept between cycles (e.g. workDir.charts); no cache when unset. */
+  cacheDir?: string;
+  /** Boundaries of the 25 gu (TopoJSON with SIG_CD); gu maps become choropleths. */
+  geo?: { topojson: object; object: string };
+}
+
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+  failed: number;
+}
+
+export interface Renderer {
+  renderChart(
+    chart: ChartDescriptor,
+    lang: Lang,
+    data: Record<string, Row[]>,
+    columns: Record<string, Record<string, ColumnSpec>>,
+  ): Promise<RenderedChart>;
+  stats(): RenderStats;
+}
+
+const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** Throws BoundaryDataError when `opts.geo` is not a usable gu TopoJSON. */
+export function createRenderer(opts: RendererOptions = {}): Renderer {
+  const geo: GuBoundaries | undefined = opts.geo ? readBoundaries(opts.geo.topojson, opts.geo.object) : undefined;
+  const counts: RenderStats = { rendered: 0, cached: 0, failed: 0 };
+
+  async function render(chart: ChartDescriptor, lang: Lang, data: Record<string, Row[]>, columns: Record<string, Record<string, ColumnSpec>>): Promise<RenderedChart> {
+    const fail = (part: string, detail: string) => new ChartRenderError(chart.file, chart.id, lang, part, detail);
+    let local: LocalizedChart;
+    try {
+      local = localizeChart(chart, lang, data, columns, geo);
+    } catch (e) {
+      const part = e instanceof FieldNotFoundError ? 'field' : e instanceof DataBindingError ? 'data' : 'spec';
+      throw fail(part, (e as Error).message);
+    }
+    const mainColumns = local.mainDataset ? columns[local.mainDataset] ?? {} : {};
+    const title = chart.title?.[lang] ?? chart.id;
+    const givenAlt = chart.alt?.[lang]?.trim() || undefined;
+    const key = cacheKey({
+      code: RENDERER_CODE_VERSION, libraries: LIBRARY_VERSIONS, png: PNG_SCALE,
+      id: chart.id, lang, title, alt: givenAlt ?? null, columns: mainColumns, spec: local.spec,
+    });
+    if (opts.cacheDir) {
+      const hit = await readCached(opts.cacheDir, key);
+      if (hit) {
+        counts.cached++;
+        return { id: chart.id, lang, ...hit, cacheKey: key, cached: true };
+      }
+    }
+    const vegaLite = json(local.spec);
+    let entry: CachedChart;
+    try {
+      const compiled = compileVegaLite(local.spec);
+      const vega = json(compiled.vega);
+      const drawn = await renderVega(compiled.vega, lang, local.mainMark);
+      const rows = drawn.drawn ?? (local.mainDataset ? data[local.mainDataset] : undefined) ?? [];
+      const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: draftAlt(chart, lang, rows, mainColumns), drafted: true };
+      const svg = accessibleSvg(compactSvg(drawn.svg), { chartId: chart.id, lang, title, desc: alt.text });
+      let png: Uint8Array;
+      try {
+        png = await svgToPng(svg);
+      } catch (e) {
+        throw fail('png', (e as Error).message);
+      }
+      entry = { svg, png, vega, vegaLite, alt, warnings: [...compiled.warnings, ...drawn.warnings] };
+    } catch (e) {
+      if (e instanceof ChartRenderError) throw e;
+      throw fail(e instanceof CompileError ? e.part : 'render', (e as Error).message);
+    }
+    if (opts.cacheDir) {
+      try {
+        await writeCached(opts.cacheDir, key, entry);
+      } catch (e) {
+        entry.warnings.push(`chart cache not written: ${(e as Error).message}`);
+      }
+    }
+    counts.rendered++;
+    return { id: chart.id, lang, ...entry, cacheKey: key, cached: false };
+  }
+
+  return {
+    async renderChart(chart, lang, data, columns) {
+      try {
+        return await render(chart, lang, data, columns);
+      } catch (e) {
+        counts.failed++;
+        throw e;
+      }
+    },
+    stats: () => ({ ...counts }),
+  };
+}

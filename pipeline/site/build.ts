@@ -1,0 +1,111 @@
+// buildSite: downloads first, then assets, then pages, all into a staging folder that replaces
+// the output folder only when complete; a build that dies half-way leaves the last site intact.
+import { readdir, rename, rm, stat, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.ts';
+import type { Effects } from '../types.ts';
+import { copyAssets } from './assets.ts';
+import { CSP_META } from './csp.ts';
+import { runEleventy } from './eleventy.ts';
+import type { SiteModel } from './model-types.ts';
+import { lookups, pageList } from './pages.ts';
+import type { RenderedChart } from './rendered.ts';
+import { writeChartFiles, writeDatasetDownloads } from './write-downloads.ts';
+
+/** The repository's templates (site/). */
+export const SITE_TEMPLATES = fileURLToPath(new URL('../../site/', import.meta.url));
+/** Written into every built site; its presence lets the next build replace the folder. */
+export const BUILD_INFO = '_citydash/build.json';
+
+export class SiteOutputError extends Error {
+  constructor(outDir: string, detail: string) {
+    super(`${outDir}: ${detail}`);
+    this.name = 'SiteOutputError';
+  }
+}
+
+export interface BuildSiteOptions {
+  outDir: string;
+  rowsPath: (id: string) => string;
+  rendered: RenderedChart[];
+  /** Template folder (default: the repository's site/). */
+  templates?: string;
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p, base)));
+    else out.push(relative(base, p).split(sep).join('/'));
+  }
+  return out;
+}
+
+async function isReplaceable(outDir: string): Promise<boolean> {
+  const entries = await readdir(outDir).catch(() => null);
+  if (!entries || entries.length === 0) return true;
+  return stat(join(outDir, BUILD_INFO)).then(() => true, () => false);
+}
+
+export async function buildSite(model: SiteModel, opts: BuildSiteOptions, effects: Effects): Promise<{ pages: number; files: number }> {
+  const log = effects.log;
+  const outDir = resolve(opts.outDir);
+  if (!(await isReplaceable(outDir))) {
+    throw new SiteOutputError(outDir, `not empty and not a citydash site (no ${BUILD_INFO}); refusing to replace it`);
+  }
+  const staging = `${outDir}.staging-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  // The templates get a copy: a dataset whose downloads failed must not link to them.
+  const site: SiteModel = structuredClone(model);
+  try {
+    for (const ds of site.datasets) {
+      if (!ds.downloads) continue;
+      try {
+        await writeDatasetDownloads(staging, ds, opts.rowsPath(ds.id));
+      } catch (err) {
+        log.error((err as Error).message);
+        ds.downloads = null;
+      }
+    }
+    for (const chart of site.charts) {
+      try {
+        await writeChartFiles(staging, chart, opts.rendered);
+      } catch (err) {
+        log.error((err as Error).message);
+        chart.render = { ko: null, en: null };
+      }
+    }
+    const templates = opts.templates ?? SITE_TEMPLATES;
+    const assets = await copyAssets(join(templates, 'assets'), staging);
+    const sizes: Record<string, number> = {};
+    for (const f of await listFiles(staging)) sizes[f] = (await stat(join(staging, f))).size;
+
+    const written = await runEleventy({
+      inputDir: templates,
+      outDir: staging,
+      globals: { model: site, pages: pageList(site), lookup: lookups(site), assets, sizes, csp: CSP_META },
+      log,
+    });
+    await writeFileAtomic(join(staging, BUILD_INFO), `${JSON.stringify({ cycle: site.cycleId, builtAt: site.builtAt }, null, 2)}\n`);
+    const files = await listFiles(staging);
+    await swapInto(staging, outDir);
+    const pages = written.filter((p) => p.endsWith('.html')).length;
+    log.debug(`site: ${pages} pages, ${files.length} files in ${outDir}`);
+    return { pages, files: files.length };
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function swapInto(staging: string, outDir: string): Promise<void> {
+  await mkdir(dirname(outDir), { recursive: true });
+  const old = `${outDir}.old-${process.pid}`;
+  const hadOld = await stat(outDir).then(() => true, () => false);
+  if (hadOld) await rename(outDir, old);
+  await rename(staging, outDir);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,18 @@
+// Eleventy 3 ships JavaScript without declarations; this is the slice of its programmatic API
+// the site build uses (see node_modules/@11ty/eleventy/src/Eleventy.js).
+declare module '@11ty/eleventy' {
+  interface EleventyLogger {
+    overrideLogger(logger: { log(m: unknown): void; info(m: unknown): void; warn(m: unknown): void; error(m: unknown): void } | false): void;
+  }
+  interface EleventyOptions {
+    quietMode?: boolean;
+    configPath?: string;
+    pathPrefix?: string;
+    config?: (eleventyConfig: any) => void | Promise<void>;
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    readonly logger: EleventyLogger;
+    write(): Promise<unknown>;
+  }
+}

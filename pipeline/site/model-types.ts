@@ -1,0 +1,217 @@
+// The shape of everything the site templates read. Plain JSON-able data only: no functions,
+// no Dates, no Uint8Arrays, so the model can be dumped, diffed and fed to Eleventy as global data.
+import type { Cadence, ColumnType, FetchInfo, Lang, Localized, Value } from '../types.ts';
+import type { Strings } from './i18n.ts';
+
+export type PerLang<T> = Record<Lang, T>;
+
+export interface SiteSettings {
+  siteTitle: Localized;
+  /** Absolute http(s) origin + path prefix, no trailing slash; absent when not configured. */
+  baseUrl: string | null;
+  repository: string | null;
+  /** Where "propose a chart" points (CONTRIBUTING in the repository). */
+  contributingUrl: string | null;
+}
+
+export interface SiteColumn {
+  name: string;
+  type: ColumnType;
+  unit: string | null;
+  title: Localized;
+  description: Localized | null;
+  higherIsBetter: boolean | null;
+  /** Part of the primary key (shown without digit grouping: years, codes). */
+  key: boolean;
+}
+
+export interface SiteLicence {
+  id: string;
+  title: Localized;
+  url: string | null;
+}
+
+export interface RejectionReason {
+  rule: string;
+  column: string;
+  /** Occurrences in the bounded sample of the report (the totals are in `rejected`). */
+  count: number;
+  example: string;
+  message: string;
+}
+
+export interface SiteValidation {
+  status: 'ok' | 'failed';
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  duplicates: number;
+  districtsUnmatched: number;
+  unmatchedDistrictValues: Array<{ value: string; count: number }>;
+  reasons: RejectionReason[];
+  error: string | null;
+}
+
+/** A file the site serves; path is site-root relative without a leading slash. */
+export interface SiteFile {
+  path: string;
+  /** Name a browser saves it as (the `download` attribute). */
+  saveAs: string;
+}
+
+export interface SiteDatasetDownloads {
+  csv: SiteFile;
+  json: SiteFile;
+}
+
+export interface SiteDataset {
+  id: string;
+  title: Localized;
+  description: Localized;
+  department: { id: string; ko: string; en: string };
+  licence: SiteLicence;
+  homepage: string | null;
+  cadence: Cadence;
+  columns: SiteColumn[];
+  primaryKey: string[];
+  /** False when no validated snapshot exists yet: the page says so and offers no downloads. */
+  available: boolean;
+  rows: number;
+  validation: SiteValidation | null;
+  fetch: FetchInfo | null;
+  hash: string | null;
+  schemaHash: string | null;
+  sample: boolean;
+  stale: { since: string; reason: string } | null;
+  derived: { sql: string; from: string[] } | null;
+  downloads: SiteDatasetDownloads | null;
+  /** Ids of charts that read this dataset. */
+  charts: string[];
+  path: PerLang<string>;
+  feedback: PerLang<string> | null;
+}
+
+export interface SiteChartFiles {
+  svg: SiteFile;
+  png: SiteFile;
+  vegaLite: SiteFile;
+  vega: SiteFile;
+}
+
+export interface SiteChartRender {
+  /**
+   * Inline-ready SVG from our renderer, or null when it failed the inline check (then the page
+   * shows the SVG file through <img>, which cannot run anything).
+   */
+  svg: string | null;
+  alt: { text: string; drafted: boolean };
+  files: SiteChartFiles;
+  cached: boolean;
+}
+
+export interface SitePreview {
+  dataset: string;
+  columns: SiteColumn[];
+  rows: Value[][];
+  total: number;
+}
+
+export interface SiteIndicatorPoint {
+  time: string | number;
+  value: number;
+}
+
+export interface SiteIndicator {
+  dataset: string;
+  column: string;
+  unit: string | null;
+  time: string | number;
+  value: number;
+  previous: SiteIndicatorPoint | null;
+  change: {
+    delta: number;
+    /** Relative change in percent, null when the previous value is 0. */
+    percent: number | null;
+    direction: 'up' | 'down' | 'flat';
+    meaning: 'better' | 'worse' | 'neutral';
+  } | null;
+  /** Last points of the series, oldest first. */
+  series: SiteIndicatorPoint[];
+  /** `points` attribute of a polyline in a 0 0 100 32 viewBox (numbers only). */
+  sparkline: string;
+  /** Several rows shared one time and were averaged (the card says so). */
+  averaged: boolean;
+}
+
+export interface SiteChart {
+  id: string;
+  area: string;
+  title: Localized;
+  description: Localized;
+  proposedBy: string | null;
+  datasets: string[];
+  departments: Array<{ id: string; ko: string; en: string }>;
+  licences: SiteLicence[];
+  /** Latest fetch time over its datasets (ISO), null when none has data. */
+  updatedAt: string | null;
+  sample: boolean;
+  /** Datasets of this chart that are stale, with since/reason. */
+  stale: Array<{ dataset: string; since: string; reason: string }>;
+  render: PerLang<SiteChartRender | null>;
+  preview: SitePreview | null;
+  indicator: SiteIndicator | null;
+  path: PerLang<string>;
+  embedPath: PerLang<string>;
+  /** The iframe snippet a citizen copies (displayed escaped). */
+  embedCode: PerLang<string>;
+  feedback: PerLang<string> | null;
+}
+
+export interface SiteArea {
+  id: string;
+  title: Localized;
+  charts: string[];
+  /** Charts of this area with an indicator card, in page order. */
+  indicators: string[];
+}
+
+export interface SiteDepartment {
+  id: string;
+  ko: string;
+  en: string;
+  datasets: string[];
+  charts: string[];
+}
+
+/** Filled by the cycle owner (issue 4); the dataset pages show a status when present. */
+export interface SiteFreshness {
+  datasets: Record<string, {
+    status: 'fresh' | 'due' | 'overdue' | 'failed' | string;
+    lastChange: string | null;
+    nextDue: string | null;
+    [extra: string]: unknown;
+  }>;
+  [extra: string]: unknown;
+}
+
+/** Filled by the cycle owner (issue 4): one entry per published cycle, newest first. */
+export interface SiteChanges {
+  cycles: Array<{ id: string; at: string; [extra: string]: unknown }>;
+  [extra: string]: unknown;
+}
+
+export interface SiteModel {
+  version: 1;
+  cycleId: string;
+  builtAt: string;
+  settings: SiteSettings;
+  strings: PerLang<Strings>;
+  datasets: SiteDataset[];
+  charts: SiteChart[];
+  areas: SiteArea[];
+  departments: SiteDepartment[];
+  /** True when any dataset on the site is bundled sample data. */
+  sample: boolean;
+  freshness?: SiteFreshness;
+  changes?: SiteChanges;
+}

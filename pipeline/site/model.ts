@@ -1,0 +1,146 @@
+// The site model: everything the templates need, assembled once per cycle from the catalog, the
+// validated snapshots and the rendered charts. One dataset or chart with a problem (bad id,
+// unreadable schema, broken indicator) is logged and degraded, never stops the others.
+import type { Catalog, ChartDescriptor, Logger, SnapshotMeta, ValidationReport } from '../types.ts';
+import { quote } from '../errors.ts';
+import { memoryLogger } from '../log.ts';
+import { readSchemaProperties, siteColumns } from './columns.ts';
+import { STRINGS } from './i18n.ts';
+import { computeIndicator } from './indicator.ts';
+import { SAFE_ID, safeHref } from './links.ts';
+import { assembleChart, chartDatasetIds } from './model-chart.ts';
+import { assembleDataset } from './model-dataset.ts';
+import type { SiteArea, SiteChanges, SiteColumn, SiteDataset, SiteDepartment, SiteFreshness, SiteIndicator, SiteModel, SitePreview, SiteSettings } from './model-types.ts';
+import type { RenderedChart } from './rendered.ts';
+import { readRows } from './rows.ts';
+
+export type * from './model-types.ts';
+export type { RenderedChart } from './rendered.ts';
+
+export const PREVIEW_ROWS = 20;
+
+export interface AssembleInput {
+  snapshots: Record<string, SnapshotMeta>;
+  /** Path of a dataset's validated NDJSON rows (WorkDir.rows). */
+  rowsPath: (id: string) => string;
+  rendered: RenderedChart[];
+  cycleId: string;
+  now: Date;
+  /** Full validation reports, for "rejected and why" (optional: counts come from the snapshot). */
+  reports?: Record<string, ValidationReport>;
+  freshness?: SiteFreshness;
+  changes?: SiteChanges;
+}
+
+function siteSettings(catalog: Catalog): SiteSettings {
+  const s = catalog.settings;
+  const base = safeHref(s.baseUrl);
+  const repository = safeHref(s.repository);
+  return {
+    siteTitle: s.siteTitle,
+    baseUrl: base && /^https?:/.test(base) ? base.replace(/\/+$/, '') : null,
+    repository,
+    contributingUrl: repository ? `${repository.replace(/\/+$/, '')}/blob/main/CONTRIBUTING.md` : null,
+  };
+}
+
+function safeId(kind: string, item: { id: string; file: string }, log: Logger): boolean {
+  if (SAFE_ID.test(item.id)) return true;
+  log.error(`${item.file}: ${kind} id ${quote(item.id)} is not a safe page name ([a-z0-9-]); left off the site`);
+  return false;
+}
+
+async function previewOf(file: string, dataset: string, columns: SiteColumn[], total: number): Promise<SitePreview> {
+  const rows: SitePreview['rows'] = [];
+  for await (const row of readRows(file)) {
+    rows.push(columns.map((c) => row[c.name] ?? null));
+    if (rows.length >= PREVIEW_ROWS) break;
+  }
+  return { dataset, columns, rows, total };
+}
+
+export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, log: Logger = memoryLogger()): Promise<SiteModel> {
+  const settings = siteSettings(catalog);
+  const feedbackTemplate = catalog.settings.feedback?.url ?? null;
+  const ctx = { cycleId: input.cycleId, baseUrl: settings.baseUrl, feedbackTemplate, repository: settings.repository };
+
+  // Ids become paths; anything outside the catalog's id alphabet is left off the site.
+  const dsList = catalog.datasets.filter((d) => safeId('dataset', d, log));
+  const chartList = catalog.charts.filter((c) => safeId('chart', c, log));
+
+  const datasets = new Map<string, SiteDataset>();
+  for (const ds of dsList) {
+    let schema = {};
+    try {
+      schema = await readSchemaProperties(catalog.root, ds);
+    } catch (err) {
+      log.warn(`${(err as Error).message}; column descriptions come from the descriptor only`);
+    }
+    const meta = input.snapshots[ds.id];
+    const charts = chartList.filter((c) => chartDatasetIds(c).includes(ds.id)).map((c) => c.id);
+    datasets.set(ds.id, assembleDataset(ds, siteColumns(ds, schema, meta), meta, input.reports?.[ds.id], charts, ctx));
+  }
+
+  const previews = new Map<string, SitePreview | null>();
+  const preview = async (id: string | undefined): Promise<SitePreview | null> => {
+    const ds = id ? datasets.get(id) : undefined;
+    if (!ds?.available) return null;
+    if (!previews.has(ds.id)) {
+      try {
+        previews.set(ds.id, await previewOf(input.rowsPath(ds.id), ds.id, ds.columns, ds.rows));
+      } catch (err) {
+        log.warn(`dataset ${ds.id}: no data preview: ${(err as Error).message}`);
+        previews.set(ds.id, null);
+      }
+    }
+    return previews.get(ds.id) ?? null;
+  };
+  const indicator = async (chart: ChartDescriptor): Promise<SiteIndicator | null> => {
+    const ds = chart.indicator ? datasets.get(chart.indicator.dataset) : undefined;
+    if (!chart.indicator || !ds?.available) return null;
+    try {
+      return await computeIndicator(chart, ds.columns, readRows(input.rowsPath(ds.id)));
+    } catch (err) {
+      log.warn(`chart ${chart.id}: no indicator card: ${(err as Error).message}`);
+      return null;
+    }
+  };
+
+  const charts = [];
+  for (const chart of chartList) {
+    const chartCtx = { ...ctx, rendered: input.rendered, log };
+    charts.push(assembleChart(chart, datasets, await preview(chart.data[0]), await indicator(chart), chartCtx));
+  }
+
+  const areas: SiteArea[] = Object.entries(catalog.settings.areas ?? {}).map(([id, title]): SiteArea => ({ id, title, charts: [], indicators: [] }));
+  for (const chart of charts) {
+    let area = areas.find((a) => a.id === chart.area);
+    if (!area) areas.push((area = { id: chart.area, title: { ko: chart.area, en: chart.area }, charts: [], indicators: [] }));
+    area.charts.push(chart.id);
+    if (chart.indicator) area.indicators.push(chart.id);
+  }
+
+  const departments = new Map<string, SiteDepartment>();
+  for (const ds of datasets.values()) {
+    const dep = departments.get(ds.department.id) ?? { ...ds.department, datasets: [], charts: [] };
+    dep.datasets.push(ds.id);
+    for (const c of ds.charts) if (!dep.charts.includes(c)) dep.charts.push(c);
+    departments.set(dep.id, dep);
+  }
+
+  const datasetList = [...datasets.values()];
+  return {
+    version: 1,
+    cycleId: input.cycleId,
+    builtAt: input.now.toISOString(),
+    settings,
+    strings: STRINGS,
+    datasets: datasetList,
+    charts,
+    areas: areas.filter((a) => a.charts.length > 0 || a.id in (catalog.settings.areas ?? {})),
+    departments: [...departments.values()],
+    sample: datasetList.some((d) => d.sample),
+    ...(input.freshness ? { freshness: input.freshness } : {}),
+    ...(input.changes ? { changes: input.changes } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+// The pages to generate, one list per template, each entry carrying its own URL, the same page
+// in the other language and the UI strings of its language. Templates paginate over these.
+import { LANGS, type Lang } from '../types.ts';
+import type { Strings } from './i18n.ts';
+import { paths } from './links.ts';
+import type { PerLang, SiteChart, SiteDataset, SiteModel } from './model-types.ts';
+
+export interface SitePage {
+  lang: Lang;
+  other: Lang;
+  url: string;
+  alternates: PerLang<string>;
+  t: Strings;
+  /** The other language's strings (for the language switch, said in its own language). */
+  ot: Strings;
+  chart?: SiteChart;
+  dataset?: SiteDataset;
+}
+
+export interface SitePages {
+  home: SitePage[];
+  charts: SitePage[];
+  embeds: SitePage[];
+  datasets: SitePage[];
+  catalog: SitePage[];
+  about: SitePage[];
+  /** One chunk of every ko+en page pair, or nothing when the site has no baseUrl. */
+  sitemap: SitePage[][];
+}
+
+export function pageList(model: SiteModel): SitePages {
+  const page = (lang: Lang, path: (l: Lang) => string, extra: Partial<SitePage> = {}): SitePage => {
+    const other: Lang = lang === 'ko' ? 'en' : 'ko';
+    return { lang, other, url: path(lang), alternates: { ko: path('ko'), en: path('en') }, t: model.strings[lang], ot: model.strings[other], ...extra };
+  };
+  const each = <T>(items: T[], make: (lang: Lang, item: T) => SitePage) => LANGS.flatMap((lang) => items.map((item) => make(lang, item)));
+  const pages = {
+    home: LANGS.map((lang) => page(lang, paths.home)),
+    charts: each(model.charts, (lang, chart) => page(lang, (l) => paths.chart(l, chart.id), { chart })),
+    embeds: each(model.charts, (lang, chart) => page(lang, (l) => paths.embed(l, chart.id), { chart })),
+    datasets: each(model.datasets, (lang, dataset) => page(lang, (l) => paths.dataset(l, dataset.id), { dataset })),
+    catalog: LANGS.map((lang) => page(lang, paths.catalog)),
+    about: LANGS.map((lang) => page(lang, paths.about)),
+  };
+  const listed = [...pages.home, ...pages.catalog, ...pages.charts, ...pages.datasets, ...pages.about];
+  return { ...pages, sitemap: model.settings.baseUrl ? [listed] : [] };
+}
+
+/** Id -> item maps, so a template can follow a chart's dataset ids to their titles. */
+export function lookups(model: SiteModel): { charts: Record<string, SiteChart>; datasets: Record<string, SiteDataset> } {
+  return {
+    charts: Object.fromEntries(model.charts.map((c) => [c.id, c])),
+    datasets: Object.fromEntries(model.datasets.map((d) => [d.id, d])),
+  };
+}

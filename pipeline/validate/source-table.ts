@@ -1,0 +1,66 @@
+// Opens what the last fetch stored (raw cache entry) as a RawTable, with the reader and
+// options the descriptor asks for: a local file or sample in place, a saved HTTP body, or
+// Seoul Open API records. A bundled API sample in the API's own JSON wire format (no
+// `json.records` path) is read as one API page.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { DatasetDescriptor, Encoding, ExtractSpec, Format, RawTable } from '../types.ts';
+import type { WorkDir } from '../workdir.ts';
+import { displayPath, ExtractError } from '../extract/fetch-dataset.ts';
+import { openRecords, rawFile, type RawEntry } from '../extract/raw-cache.ts';
+import { readTable } from '../extract/read-table.ts';
+import { seoulSampleTable } from '../extract/seoul-openapi.ts';
+
+export interface SourceTable {
+  table: RawTable;
+  /** How the input is named in messages (catalog-relative path, or the masked URL). */
+  where: string;
+}
+
+const EXTENSIONS: Record<string, Format> = { '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.xlsx': 'xlsx', '.json': 'json' };
+
+export function formatFromName(name: string): Format | undefined {
+  return EXTENSIONS[extname(name).toLowerCase()];
+}
+
+export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, catalogRoot: string, work: WorkDir): Promise<SourceTable> {
+  const spec = ds.extract;
+  if (!spec) throw new ExtractError(ds.file, 'has no extract section');
+  const input = entry.input;
+  if (input.kind === 'records') return { table: await openRecords(rawFile(work, ds.id, input.file)), where: entry.fetch.source };
+  if (input.kind === 'body') {
+    const format = spec.format ?? formatFromName(input.name);
+    if (!format) throw new ExtractError(ds.file, `extract.format is not set and ${JSON.stringify(input.name)} does not say it (csv, xlsx or json)`);
+    const path = rawFile(work, ds.id, input.file);
+    return { table: await readTable({ path, name: entry.fetch.source }, readOptions(spec, format, spec.encoding)), where: entry.fetch.source };
+  }
+  const where = displayPath(catalogRoot, input.path);
+  if (entry.fetch.sample) {
+    const format = spec.sampleFormat ?? spec.format ?? formatFromName(input.path);
+    if (!format) throw new ExtractError(ds.file, `extract.sampleFormat is not set and ${JSON.stringify(where)} does not say it`);
+    if (spec.kind === 'seoul-openapi' && format === 'json' && !spec.json?.records) {
+      return { table: seoulSampleTable(await readFile(input.path), spec.service ?? '', where), where };
+    }
+    // A sample in another format than the live source was saved with its own encoding.
+    const encoding = spec.sampleFormat && spec.sampleFormat !== spec.format ? 'auto' : spec.encoding;
+    return { table: await readTable({ path: input.path, name: where }, readOptions(spec, format, encoding)), where };
+  }
+  return openFile(ds, input.path, where, false);
+}
+
+/**
+ * A local file against a descriptor: a `file` source (declared format first), or any file
+ * handed to `validate --file` (its extension first: a department may check a CSV export of
+ * a dataset that is live from the API).
+ */
+export async function openFile(ds: DatasetDescriptor, path: string, where: string, byExtension: boolean): Promise<SourceTable> {
+  const spec: ExtractSpec = ds.extract ?? { kind: 'file' };
+  const format = byExtension ? formatFromName(path) ?? spec.format : spec.format ?? formatFromName(path);
+  if (!format) throw new ExtractError(where, 'cannot tell the format from the file name; name it .csv, .xlsx or .json');
+  const encoding = spec.format === format ? spec.encoding : 'auto';
+  return { table: await readTable({ path, name: where }, readOptions(spec, format, encoding)), where };
+}
+
+function readOptions(spec: ExtractSpec, format: Format, encoding: Encoding | undefined) {
+  return { format, encoding: encoding ?? 'auto', csv: spec.csv, xlsx: spec.xlsx, json: spec.json } as const;
+}

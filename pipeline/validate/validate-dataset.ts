@@ -1,0 +1,68 @@
+// Validate one source dataset from what fetch stored (fetching first when nothing is stored
+// yet, so `citydash validate` works on a fresh clone), and store the snapshot. A dataset's
+// own failure comes back as a failed report (also written to reports/<id>.json); the
+// previous snapshot is left untouched.
+import type { Catalog, DatasetDescriptor, FetchInfo, ValidationReport } from '../types.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
+import { fetchDataset, type FetchContext } from '../extract/fetch-dataset.ts';
+import { readRawEntry } from '../extract/raw-cache.ts';
+import { maskSecrets } from '../extract/mask.ts';
+import { loadRowSchema } from './load-schema.ts';
+import { ReportBuilder } from './report.ts';
+import { openFile, openSourceTable, type SourceTable } from './source-table.ts';
+import { typedRecords } from './typed-records.ts';
+import { validateRecords, type ValidationResult } from './validate-rows.ts';
+
+export type ValidateContext = FetchContext;
+
+export async function validateDataset(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext): Promise<ValidationReport> {
+  return (await validateDatasetWithMeta(ds, catalog, ctx)).report;
+}
+
+/** validateDataset, also returning the new snapshot's meta (null when the dataset failed). */
+export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext): Promise<ValidationResult> {
+  let fetch: FetchInfo | undefined;
+  try {
+    let entry = await readRawEntry(ctx.work, ds.id);
+    if (!entry) {
+      const fetched = await fetchDataset(ds, ctx);
+      if (fetched.state === 'failed') return await failed(ds, ctx, `nothing fetched yet, and fetching failed: ${fetched.fetch.error}`);
+      entry = await readRawEntry(ctx.work, ds.id);
+      if (!entry) return await failed(ds, ctx, 'fetch stored nothing');
+    }
+    fetch = entry.fetch;
+    const source = await openSourceTable(ds, entry, catalog.root, ctx.work);
+    return await check(ds, catalog, ctx, source, fetch, true);
+  } catch (err) {
+    return failed(ds, ctx, (err as Error).message);
+  }
+}
+
+/** `validate --file PATH --dataset ID`: check a file against a descriptor, storing nothing. */
+export async function validateFile(ds: DatasetDescriptor, catalog: Catalog, path: string, where: string, ctx: ValidateContext): Promise<ValidationReport> {
+  const fetch: FetchInfo = { outcome: 'fresh', source: where, fetchedAt: ctx.effects.now().toISOString(), sample: false };
+  try {
+    const source = await openFile(ds, path, where, true);
+    return (await check(ds, catalog, ctx, source, fetch, false)).report;
+  } catch (err) {
+    return new ReportBuilder(ds.id).build('failed', mask(ctx, (err as Error).message));
+  }
+}
+
+async function check(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext, source: SourceTable, fetch: FetchInfo, store: boolean): Promise<ValidationResult> {
+  const schema = await loadRowSchema(catalog.root, ds);
+  const typed = typedRecords(source.table, ds, source.where);
+  return validateRecords(typed.records, ds, schema, {
+    work: ctx.work, effects: ctx.effects, fetch, store, rawIndex: typed.rawIndex, fileLabel: source.where,
+  });
+}
+
+async function failed(ds: DatasetDescriptor, ctx: ValidateContext, message: string): Promise<ValidationResult> {
+  const report = new ReportBuilder(ds.id).build('failed', mask(ctx, message));
+  await writeFileAtomic(ctx.work.report(ds.id), `${JSON.stringify(report, null, 2)}\n`);
+  return { report, meta: null };
+}
+
+function mask(ctx: ValidateContext, text: string): string {
+  return maskSecrets(text, [ctx.effects.env.SEOUL_API_KEY]);
+}
