@@ -16,7 +16,10 @@ export interface CsvOptions {
   dropTotals?: boolean;
 }
 
-/** First non-empty cell of a totals row, compared without whitespace and case. */
+/**
+ * Labels of a totals row, compared without whitespace and case. The label sits in one of the
+ * leading label columns: the city's own files put it after a period column (기간 | 자치구=합계).
+ */
 const TOTAL_LABELS = new Set(['합계', '계', '총계', '소계', 'total']);
 
 export async function readCsv(text: AsyncIterable<string>, file: string, opts: CsvOptions = {}): Promise<RawTable> {
@@ -86,7 +89,8 @@ function isBlank(cells: string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
+const LABEL_COLUMNS = 3;
+
 function isTotalsRow(cells: readonly RawValue[]): boolean {
-  const first = cells.find((c) => c !== null && String(c).trim() !== '');
-  return first !== undefined && TOTAL_LABELS.has(String(first).replace(/\s+/g, '').toLowerCase());
+  return cells.slice(0, LABEL_COLUMNS).some((c) => c !== null && TOTAL_LABELS.has(String(c).replace(/\s+/g, '').toLowerCase()));
 }

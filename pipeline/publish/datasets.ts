@@ -1,12 +1,12 @@
 // The manifest's datasets, from the validated snapshots in the work dir (`data/<id>.meta.json`),
 // and each snapshot's rows copied into the site at `_citydash/snapshots/<id>.<hash16>.ndjson` so
 // the target carries the last good data: a CI job with an empty disk reads it back from there.
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger, SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { snapshotPath, type Manifest, type ManifestDataset } from './manifest.ts';
-import { hashFile } from './site-files.ts';
+import { hashFile, SiteDirError } from './site-files.ts';
 
 export interface DatasetsOptions {
   /** The live manifest: a dataset whose hash is unchanged keeps its `changedAt`. */
@@ -52,6 +52,8 @@ async function placeSnapshot(work: WorkDir, meta: SnapshotMeta, siteDir: string)
 }
 
 export async function datasetsForManifest(work: WorkDir, siteDir: string, opts: DatasetsOptions = {}): Promise<Record<string, ManifestDataset>> {
+  // Snapshots go into a built site; never create one where the build is missing.
+  if (!(await stat(siteDir).then((s) => s.isDirectory(), () => false))) throw new SiteDirError(siteDir, 'no built site here (run `citydash build` first)');
   const dataDir = join(work.root, 'data');
   const names = await readdir(dataDir).catch(() => [] as string[]);
   const out: Record<string, ManifestDataset> = {};

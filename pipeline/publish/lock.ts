@@ -85,10 +85,11 @@ function parseLock(body: Uint8Array): LockRecord | null {
   }
 }
 
-export function isLive(r: LockRecord, now: Date): boolean {
-  if (!(Date.parse(r.expiresAt) > now.getTime())) return false;
-  if (r.hostId === localHostId() && r.pid !== process.pid && !processAlive(r.pid)) return false;
-  return true;
+/** Why a lock no longer holds, or null while it does. */
+export function staleness(r: LockRecord, now: Date): string | null {
+  if (!(Date.parse(r.expiresAt) > now.getTime())) return `expired ${r.expiresAt}`;
+  if (r.hostId === localHostId() && r.pid !== process.pid && !processAlive(r.pid)) return `process ${r.pid} on this machine is gone`;
+  return null;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -99,8 +100,9 @@ export async function acquireLock(target: Target, purpose: string, opts: LockOpt
   const now = effects.now();
   const existing = await target.get(LOCK_PATH);
   const held = existing ? parseLock(existing.body) : null;
-  if (held && isLive(held, now)) throw new LockHeldError(target.name, held);
-  if (existing) effects.log.warn(`${target.name}: taking over an expired publish lock${held ? ` of ${held.owner} (${held.purpose}, expired ${held.expiresAt})` : ''}`);
+  const stale = held ? staleness(held, now) : 'unreadable';
+  if (held && stale === null) throw new LockHeldError(target.name, held);
+  if (existing) effects.log.warn(`${target.name}: taking over a stale publish lock${held ? ` of ${held.owner} (${held.purpose}, ${stale})` : ' (unreadable)'}`);
 
   const record: LockRecord = {
     token: randomUUID(),

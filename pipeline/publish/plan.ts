@@ -1,7 +1,7 @@
 // The upload plan: new and changed files only, by content hash against the previous manifest,
 // checked against what is actually on the target so that a publish that died part-way is
 // completed by the next one without uploading again what it already put there.
-import { IMMUTABLE, type Stage } from './cache-policy.ts';
+import { IMMUTABLE, STAGES, type Stage } from './cache-policy.ts';
 import { blobPath, type Manifest } from './manifest.ts';
 import type { PendingJournal } from './pending.ts';
 import { needsBlob } from './retire.ts';
@@ -79,5 +79,7 @@ export function planUploads(input: PlanInput): UploadPlan {
       blobs.add(blob);
     }
   }
+  // Stage order is upload order; within a stage, site order.
+  uploads.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
   return { uploads, unchanged, alreadyOnTarget, changedPages };
 }

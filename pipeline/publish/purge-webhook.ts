@@ -48,7 +48,8 @@ export function webhookPurge(url: string, opts: WebhookOptions = {}): PurgeHook 
           detail = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
         } catch (err) {
           retryable = true;
-          const cause = (err as { cause?: { code?: string } }).cause?.code;
+          const c = (err as { cause?: { code?: string; message?: string } }).cause;
+          const cause = c?.code ?? c?.message;
           detail = `${(err as Error).name === 'TimeoutError' ? 'timed out' : (err as Error).message}${cause ? ` (${cause})` : ''}`;
         }
         if (!retryable || attempt >= attempts) throw new PurgeError(name, detail);

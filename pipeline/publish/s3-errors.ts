@@ -13,6 +13,8 @@ interface SdkError {
 const THROTTLING = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestThrottled', 'RequestLimitExceeded', 'ServiceUnavailable', 'InternalError', 'RequestTimeout', 'TimeoutError']);
 const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+const TRANSPORT_TEXT = /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EAI_AGAIN|TimeoutError|timed out|network/i;
+
 export const statusOf = (err: unknown) => (err as SdkError | null)?.$metadata?.httpStatusCode;
 
 export function isNotFound(err: unknown): boolean {
@@ -31,7 +33,10 @@ export function isTransientS3(err: unknown): boolean {
   const status = statusOf(err);
   if (status !== undefined && (status >= 500 || status === 429)) return true;
   if (e?.$retryable) return true;
-  return THROTTLING.has(e?.name ?? '') || NETWORK.has(e?.code ?? '') || NETWORK.has(e?.name ?? '');
+  if (THROTTLING.has(e?.name ?? '') || NETWORK.has(e?.code ?? '') || NETWORK.has(e?.name ?? '')) return true;
+  // No HTTP response at all: the connection failed. The SDK may hand the socket error over only
+  // as text ("AWS SDK error wrapper for TimeoutError: socket hang up").
+  return status === undefined && TRANSPORT_TEXT.test(e?.message ?? '');
 }
 
 export function toTargetError(target: string, path: string, op: TargetError['operation'], err: unknown): Error {

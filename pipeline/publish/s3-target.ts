@@ -5,7 +5,7 @@
 // never from flags that land in shell history, and never printed.
 import { createHash } from 'node:crypto';
 import {
-  DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client, paginateListObjectsV2, type S3ClientConfig,
+  DeleteObjectsCommand, GetObjectCommand, ListObjectsCommand, PutObjectCommand, S3Client, type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import type { Effects } from '../types.ts';
 import { isNotFound, toTargetError } from './s3-errors.ts';
@@ -19,7 +19,7 @@ export interface S3TargetOptions {
   forcePathStyle?: boolean;
   /** Default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region; `us-east-1` with an endpoint. */
   region?: string;
-  /** Keys per ListObjectsV2 page (default 1000, the S3 maximum). */
+  /** Keys per ListObjects page (default 1000, the S3 maximum). */
   listPageSize?: number;
   /** Keys per DeleteObjects request (default 1000, the S3 maximum). */
   deleteBatchSize?: number;
@@ -113,14 +113,21 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
       }
     },
     async list(sub = '') {
+      // ListObjects (v1) with markers: every S3-compatible store pages it the same way, while
+      // some get v2 continuation tokens wrong (s3rver fails on them under OpenSSL 3).
       const out: TargetObject[] = [];
+      let marker: string | undefined;
       try {
-        const pages = paginateListObjectsV2({ client, pageSize }, { Bucket: bucket, Prefix: key(sub) });
-        for await (const page of pages) {
-          for (const o of page.Contents ?? []) {
+        for (;;) {
+          const page = await client.send(new ListObjectsCommand({ Bucket: bucket, Prefix: key(sub), Marker: marker, MaxKeys: pageSize }));
+          const contents = page.Contents ?? [];
+          for (const o of contents) {
             if (!o.Key || o.Key.endsWith('/')) continue;
             out.push({ path: o.Key.slice(prefix.length), size: o.Size ?? 0, etag: o.ETag, lastModified: o.LastModified });
           }
+          const last = page.NextMarker ?? contents.at(-1)?.Key;
+          if (!page.IsTruncated || !last || last === marker) break;
+          marker = last;
         }
       } catch (err) {
         throw toTargetError(name, sub, 'list', err);

@@ -32,12 +32,13 @@ export async function uploadStages(target: Target, uploads: PlannedUpload[], opt
       await opts.lock?.verify();
       opts.log.debug(`${target.name}: stage ${stage}: ${items.length} objects`);
       await runPool(items, opts.concurrency, async (u) => {
+        // Before each write: a publisher that stalled past its lock's expiry finds out here.
+        await opts.lock?.keepAlive();
         const body = u.body ?? new Uint8Array(await readFile(u.source as string));
         await target.put(u.path, body, { contentType: u.contentType, cacheControl: u.cacheControl });
         totals.objects++;
         totals.bytes += body.byteLength;
         progress.tick();
-        await opts.lock?.keepAlive();
       });
     }
   } finally {

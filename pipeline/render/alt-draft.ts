@@ -7,7 +7,7 @@ import type { ChartDescriptor, ColumnSpec, Lang, Row } from '../types.ts';
 import { altRoles, type AltRoles, type ChartKind } from './alt-roles.ts';
 import { toPoints, type Granularity, type Point } from './alt-series.ts';
 import { LOCALES } from './locale.ts';
-import { localizeUnit, withUnit } from './units.ts';
+import { titleWithUnit, withUnit } from './units.ts';
 import { formatters, type Formatters } from './vega-extras.ts';
 
 const KIND: Record<Lang, Record<ChartKind, string>> = {
@@ -31,6 +31,8 @@ interface Ctx {
   lang: Lang;
   fmt: Formatters;
   roles: AltRoles;
+  /** Distinct series in the data (before stacked series are summed). */
+  seriesCount: number;
   num: (n: number) => string;
   val: (n: number) => string;
 }
@@ -50,9 +52,7 @@ function categoryName(key: string, gu: boolean, lang: Lang): string {
 
 function measureTitle(c: Ctx): string {
   const m = c.roles.measure!;
-  if (!m.unit) return m.title;
-  const u = localizeUnit(m.unit, c.lang);
-  return m.title.includes(u) ? m.title : c.lang === 'ko' ? `${m.title}(${u})` : `${m.title} (${u})`;
+  return titleWithUnit(m.title, m.unit, c.lang, c.lang === 'en');
 }
 
 function extremes(points: Point[]): { max: Point; min: Point } {
@@ -65,6 +65,13 @@ function extremes(points: Point[]): { max: Point; min: Point } {
   return { max, min };
 }
 
+/** ", 민원 분야별 6개 계열" / " by Field (6 series)" when colour splits the data. */
+function splitPhrase(c: Ctx): string {
+  const role = c.roles.series;
+  if (!role || c.seriesCount < 2) return '';
+  return c.lang === 'ko' ? `, ${role.title}별 ${c.seriesCount}개 계열` : ` by ${role.title} (${c.seriesCount} series)`;
+}
+
 function describeCategories(c: Ctx, points: Point[], kind: string): string[] {
   const cat = c.roles.category!;
   const isGu = cat.gu;
@@ -75,13 +82,13 @@ function describeCategories(c: Ctx, points: Point[], kind: string): string[] {
   if (c.lang === 'ko') {
     const scope = isGu ? `서울 ${n}개 구의 ${what}` : `${n}개 ${cat.title}별 ${what}`;
     const place = isGu ? '곳' : '항목';
-    const out = [`${kind}: ${scope}.`];
+    const out = [`${kind}: ${scope}${splitPhrase(c)}.`];
     if (n > 1 && max.value === min.value) out.push(`모든 ${place}의 값이 같습니다(${c.val(max.value)}).`);
     else if (n > 1) out.push(`가장 높은 ${place}은 ${name(max)}(${c.val(max.value)}), 가장 낮은 ${place}은 ${name(min)}(${c.val(min.value)})입니다.`);
     return out;
   }
   const scope = isGu ? `${what} in Seoul's ${n} districts` : `${what} by ${cat.title} (${n})`;
-  const out = [`${kind}: ${scope}.`];
+  const out = [`${kind}: ${scope}${splitPhrase(c)}.`];
   if (n > 1 && max.value === min.value) out.push(`All values are equal (${c.val(max.value)}).`);
   else if (n > 1) out.push(`Highest: ${name(max)} (${c.val(max.value)}); lowest: ${name(min)} (${c.val(min.value)}).`);
   return out;
@@ -100,7 +107,7 @@ function describeTime(c: Ctx, points: Point[], g: Granularity, kind: string): st
   const ko = c.lang === 'ko';
   const out: string[] = [];
   const range = first.key === last.key ? when(first) : ko ? `${when(first)}부터 ${when(last)}까지` : `from ${when(first)} to ${when(last)}`;
-  const split = series.length > 1 && seriesRole ? (ko ? `, ${seriesRole.title}별 ${series.length}개 계열` : ` by ${seriesRole.title} (${series.length} series)`) : '';
+  const split = splitPhrase(c);
   // "monthly visitors" but "monthly PM2.5": lower-case only a capitalised word, not an acronym
   const inSentence = /^[A-Z][a-z]/.test(what) ? what[0].toLowerCase() + what.slice(1) : what;
   out.push(ko ? `${kind}: ${range} ${every} ${what}${split}.`.replace(/\s+/g, ' ') : `${kind}: ${every ? `${every} ${inSentence}` : what} ${range}${split}.`);
@@ -130,12 +137,24 @@ function latestSentence(c: Ctx, last: Point, before: Point | undefined, when: (p
   if (!before) return ko ? `값은 ${c.val(last.value)}입니다.` : `The value is ${c.val(last.value)}.`;
   const d = last.value - before.value;
   const same = c.num(Math.abs(d)) === c.num(0);
+  const total = c.roles.stacked === true && c.seriesCount > 1;
   if (ko) {
     const change = same ? '변화가 없습니다' : `${c.val(Math.abs(d))} ${d > 0 ? '높습니다' : '낮습니다'}`;
-    return `최근 값(${when(last)})은 ${c.val(last.value)}이며, ${previous}(${when(before)}) 대비 ${change}.`;
+    return `최근 ${total ? '합계' : '값'}(${when(last)})${total ? '는' : '은'} ${c.val(last.value)}이며, ${previous}(${when(before)}) 대비 ${change}.`;
   }
   const change = same ? `unchanged from ${previous} (${when(before)})` : `${d > 0 ? 'up' : 'down'} ${c.val(Math.abs(d))} from ${previous} (${when(before)})`;
-  return `Latest value (${when(last)}): ${c.val(last.value)}, ${change}.`;
+  return `Latest ${total ? 'total' : 'value'} (${when(last)}): ${c.val(last.value)}, ${change}.`;
+}
+
+/** Stacked bars show the sum of their series per key; the series stay named in the scope. */
+function totals(points: Point[]): Point[] {
+  const sums = new Map<string | number, Point>();
+  for (const p of points) {
+    const t = sums.get(p.key);
+    if (t) t.value += p.value;
+    else sums.set(p.key, { key: p.key, value: p.value });
+  }
+  return [...sums.values()];
 }
 
 function missingGu(c: Ctx, points: Point[]): string | undefined {
@@ -158,10 +177,12 @@ export function draftAlt(chart: ChartDescriptor, lang: Lang, rows: readonly (Row
   if (!roles.measure || points.length === 0) {
     return lang === 'ko' ? `${kind}: ${title}. 표시할 자료가 없습니다.` : `${kind}: ${title}. There is no data to show.`;
   }
-  const num = numberFormat(fmt, points);
+  const shown = roles.stacked ? totals(points) : points;
+  const num = numberFormat(fmt, shown);
   const unit = roles.measure.unit;
-  const c: Ctx = { lang, fmt, roles, num, val: (n) => withUnit(num(n), unit, lang) };
-  const sentences = roles.time && granularity ? describeTime(c, points, granularity, kind) : describeCategories(c, points, kind);
+  const seriesCount = new Set(points.map((p) => p.series).filter((x) => x !== undefined)).size;
+  const c: Ctx = { lang, fmt, roles, seriesCount, num, val: (n) => withUnit(num(n), unit, lang) };
+  const sentences = roles.time && granularity ? describeTime(c, shown, granularity, kind) : describeCategories(c, shown, kind);
   if (roles.category?.gu && (roles.kind === 'map' || points.length > 20)) {
     const missing = missingGu(c, points);
     if (missing) sentences.push(missing);

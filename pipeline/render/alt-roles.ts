@@ -23,6 +23,8 @@ export interface AltRoles {
   time?: FieldRole & { unit?: string };
   category?: FieldRole & { gu: boolean };
   series?: FieldRole & { gu: boolean };
+  /** Bars or areas of the series are stacked, so their sum per key is what the chart shows. */
+  stacked?: boolean;
 }
 
 const GU_FIELDS = new Set(['gu_code', 'gu_ko', 'gu_en']);
@@ -72,10 +74,15 @@ export function altRoles(chart: ChartDescriptor, lang: Lang, columns: Record<str
   const kind = KINDS[markType(main)!] ?? 'other';
   const measureDef = position.find(isQuantitative) ?? [def('theta'), colour].find((d) => d && isQuantitative(d));
   const timeDef = position.find(isTemporal);
-  let categoryDef = timeDef ? undefined : position.find(isDiscrete);
+  const discrete = position.filter((d) => isDiscrete(d) && !isTemporal(d));
+  let categoryDef = timeDef ? undefined : discrete[0];
   let seriesDef = colour && isDiscrete(colour) ? colour : undefined;
   if (!categoryDef && kind === 'arc') [categoryDef, seriesDef] = [seriesDef, undefined];
+  // a heat map: colour is the measure, the other axis splits the rows (gu by month)
+  if (measureDef && measureDef === colour) seriesDef = timeDef ? discrete[0] : discrete[1];
   if (seriesDef && categoryDef && fieldOf(seriesDef) === fieldOf(categoryDef)) seriesDef = undefined;
+  const grouped = def('xOffset') !== undefined || def('yOffset') !== undefined;
+  const stacked = (kind === 'bar' || kind === 'area') && seriesDef !== undefined && !grouped && measureDef?.stack !== null && measureDef?.stack !== false;
   const measure = measureDef && role(measureDef, lang, columns);
   const time = timeDef && role(timeDef, lang, columns);
   const category = categoryDef && role(categoryDef, lang, columns);
@@ -86,5 +93,6 @@ export function altRoles(chart: ChartDescriptor, lang: Lang, columns: Record<str
     time: time && { ...time, unit: plainTimeUnit(timeDef!) },
     category: category && { ...category, gu: GU_FIELDS.has(category.field) },
     series: series && { ...series, gu: GU_FIELDS.has(series.field) },
+    stacked,
   };
 }

@@ -15,6 +15,8 @@ import { checkSpec } from './spec-check.ts';
 import { normalizeTemporal } from './temporal.ts';
 import { themeConfig } from './theme.ts';
 
+const CONTAINER_FALLBACK = { width: 560, height: 300 };
+
 export interface LocalizedChart {
   spec: Obj;
   /** The dataset the chart is about (its columns title the alt text). */
@@ -61,6 +63,9 @@ export function localizeChart(
   }
   mainDataset ??= chart.data[0];
   if (isPlainObject(spec.usermeta)) delete spec.usermeta.embedOptions;
+  // there is no container in the build; the page scales the drawn chart instead
+  if (spec.width === 'container') spec.width = CONTAINER_FALLBACK.width;
+  if (spec.height === 'container') spec.height = CONTAINER_FALLBACK.height;
   normalizeTemporal(spec, lang, (field, dataName) => findColumn(columns, field, dataName, chart.data));
   applyDefaultTitles(spec, lang, chart.data, columns);
   spec.config = deepMerge(themeConfig(lang), spec.config);

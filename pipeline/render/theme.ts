@@ -25,7 +25,8 @@ export function themeConfig(lang: Lang): Record<string, unknown> {
     timeFormat: DATE_FORMAT[lang],
     locale: LOCALES[lang],
     view: { continuousWidth: 560, continuousHeight: 300, stroke: null },
-    mark: { color: OKABE_ITO[0] },
+    // hover tooltips in the interactive view show every encoded field, titled like the axes
+    mark: { color: OKABE_ITO[0], tooltip: true },
     line: { strokeWidth: 2.5 },
     point: { size: 50, filled: true },
     bar: { binSpacing: 1 },

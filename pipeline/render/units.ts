@@ -22,8 +22,24 @@ const EN_UNITS: Record<string, string> = {
   톤: 't',
 };
 
+// Denominators of rates ("per 1,000 people").
+const EN_PER: Record<string, string> = {
+  '천 명': '1,000 people',
+  '천명': '1,000 people',
+  '만 명': '10,000 people',
+  '만명': '10,000 people',
+  '10만 명': '100,000 people',
+  '10만명': '100,000 people',
+  '천 가구': '1,000 households',
+  '㎢': 'km²',
+};
+
+/** English for a unit; rates like 대/천 명 are translated part by part ("units/1,000 people"). */
 export function localizeUnit(unit: string, lang: Lang): string {
-  return lang === 'en' ? (EN_UNITS[unit.trim()] ?? unit) : unit;
+  if (lang === 'ko') return unit;
+  const whole = EN_UNITS[unit.trim()];
+  if (whole) return whole;
+  return unit.split('/').map((part) => EN_UNITS[part.trim()] ?? EN_PER[part.trim()] ?? part).join('/');
 }
 
 /** Whether the unit is a symbol written without a space after a number ("45%", "23㎍/㎥"). */
@@ -40,9 +56,14 @@ export function withUnit(formatted: string, unit: string | undefined, lang: Lang
   return tight(u, lang) ? `${formatted}${u}` : `${formatted} ${u}`;
 }
 
-/** "초미세먼지 (㎍/㎥)"; the unit is left out when the title already names it. */
-export function titleWithUnit(title: string, unit: string | undefined, lang: Lang): string {
+/**
+ * "초미세먼지 (㎍/㎥)", or "초미세먼지(PM2.5, ㎍/㎥)" when the title already ends in brackets;
+ * the unit is left out when the title names it. `space` is false in Korean running text.
+ */
+export function titleWithUnit(title: string, unit: string | undefined, lang: Lang, space = true): string {
   if (!unit) return title;
   const u = localizeUnit(unit, lang);
-  return title.includes(u) ? title : `${title} (${u})`;
+  if (title.includes(u)) return title;
+  if (title.endsWith(')')) return `${title.slice(0, -1)}, ${u})`;
+  return space ? `${title} (${u})` : `${title}(${u})`;
 }

@@ -2,7 +2,7 @@
 // the output folder only when complete; a build that dies half-way leaves the last site intact.
 import { readdir, rename, rm, stat, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { Effects } from '../types.ts';
 import { copyAssets } from './assets.ts';
@@ -44,9 +44,22 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 }
 
 async function isReplaceable(outDir: string): Promise<boolean> {
-  const entries = await readdir(outDir).catch(() => null);
-  if (!entries || entries.length === 0) return true;
+  const info = await stat(outDir).catch(() => null);
+  if (!info) return true;
+  if (!info.isDirectory()) return false;
+  if ((await readdir(outDir)).length === 0) return true;
   return stat(join(outDir, BUILD_INFO)).then(() => true, () => false);
+}
+
+/** Staging and old folders of earlier builds that were killed half-way (named only by us). */
+async function removeLeftovers(outDir: string): Promise<void> {
+  const prefix = `${basename(outDir)}.`;
+  const siblings = await readdir(dirname(outDir)).catch(() => [] as string[]);
+  for (const name of siblings) {
+    if (name.startsWith(prefix) && /^\.(staging|old)-\d+$/.test(name.slice(prefix.length - 1))) {
+      await rm(join(dirname(outDir), name), { recursive: true, force: true });
+    }
+  }
 }
 
 export async function buildSite(model: SiteModel, opts: BuildSiteOptions, effects: Effects): Promise<{ pages: number; files: number }> {
@@ -55,8 +68,8 @@ export async function buildSite(model: SiteModel, opts: BuildSiteOptions, effect
   if (!(await isReplaceable(outDir))) {
     throw new SiteOutputError(outDir, `not empty and not a citydash site (no ${BUILD_INFO}); refusing to replace it`);
   }
+  await removeLeftovers(outDir);
   const staging = `${outDir}.staging-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   // The templates get a copy: a dataset whose downloads failed must not link to them.
   const site: SiteModel = structuredClone(model);

@@ -13,6 +13,9 @@ declare module '@11ty/eleventy' {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     readonly logger: EleventyLogger;
+    /** Set once init() has run. */
+    readonly config: { benchmarkManager: { getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> } };
+    init(): Promise<void>;
     write(): Promise<unknown>;
   }
 }

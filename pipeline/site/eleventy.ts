@@ -1,6 +1,9 @@
 // Eleventy 3 run in-process from code: templates from site/, the model as global data, pages by
 // pagination. Nunjucks autoescape is on (every value from data or specs is escaped); Eleventy's
 // own console output goes to the debug log so a cycle's stderr stays ours.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../types.ts';
 import { filters } from './filters.ts';
 
@@ -34,12 +37,55 @@ async function loadEleventy(): Promise<typeof import('@11ty/eleventy').default> 
   return (await import('@11ty/eleventy')).default;
 }
 
+async function templateFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('_') || e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await templateFiles(p)));
+    else if (e.name.endsWith('.njk')) out.push(p);
+  }
+  return out;
+}
+
+function lookup(data: Record<string, unknown>, path: string): unknown {
+  let v: unknown = data;
+  for (const key of path.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+/**
+ * Templates that paginate over a part of the model this build does not have (the optional change
+ * log or freshness sections) are left out instead of failing the whole site: an optional section
+ * without data simply has no pages.
+ */
+export async function templatesWithoutData(inputDir: string, globals: Record<string, unknown>): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const file of await templateFiles(inputDir)) {
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(await readFile(file, 'utf8'));
+    if (!front) continue;
+    let data: unknown;
+    try {
+      data = parseYaml(front[1]);
+    } catch {
+      continue; // Eleventy reports the broken front matter itself, with its location.
+    }
+    const path = (data as { pagination?: { data?: unknown } } | null)?.pagination?.data;
+    if (typeof path === 'string' && lookup(globals, path) == null) skipped.push(file);
+  }
+  return skipped;
+}
+
 /** Builds the pages; returns the output paths Eleventy wrote. */
 export async function runEleventy(run: EleventyRun): Promise<string[]> {
   const Eleventy = await loadEleventy();
+  const skipped = await templatesWithoutData(run.inputDir, run.globals);
+  for (const f of skipped) run.log.debug(`site: ${f} skipped, no data for its pages in this build`);
   const elev = new Eleventy(run.inputDir, run.outDir, {
     quietMode: true,
     config(cfg: EleventyUserConfig) {
+      // Eleventy resolves ignore entries against the working directory.
+      for (const f of skipped) cfg.ignores.add(relative(process.cwd(), f));
       cfg.setTemplateFormats(['njk']);
       cfg.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
       cfg.setUseGitIgnore(false);
@@ -51,6 +97,10 @@ export async function runEleventy(run: EleventyRun): Promise<string[]> {
   elev.logger.overrideLogger({ log: debug, info: debug, warn: debug, error: debug });
   let result: unknown;
   try {
+    await elev.init();
+    // Benchmark groups made while the config loads keep their own console logger and, on a busy
+    // machine, print "Benchmark … (Configuration)" warnings despite quietMode.
+    for (const group of Object.values(elev.config.benchmarkManager.getAll())) group.setIsVerbose(false);
     result = await elev.write();
   } catch (err) {
     throw new EleventyBuildError(run.inputDir, err as Error);
@@ -61,6 +111,7 @@ export async function runEleventy(run: EleventyRun): Promise<string[]> {
 
 /** The part of Eleventy's config API used here (Eleventy ships no types for it). */
 interface EleventyUserConfig {
+  ignores: Set<string>;
   setTemplateFormats(formats: string[]): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setUseGitIgnore(use: boolean): void;

@@ -183,18 +183,22 @@ export interface SiteDepartment {
   charts: string[];
 }
 
-/** Filled by the cycle owner (issue 4); the dataset pages show a status when present. */
+/**
+ * Filled by the cycle owner (issue 4). When present, every page links /<lang>/freshness/ (the
+ * cycle owner's template builds it) and each dataset page shows the status (`text` if given).
+ */
 export interface SiteFreshness {
   datasets: Record<string, {
     status: 'fresh' | 'due' | 'overdue' | 'failed' | string;
     lastChange: string | null;
     nextDue: string | null;
+    text?: Partial<PerLang<string>>;
     [extra: string]: unknown;
   }>;
   [extra: string]: unknown;
 }
 
-/** Filled by the cycle owner (issue 4): one entry per published cycle, newest first. */
+/** Filled by the cycle owner (issue 4): when present, every page links /<lang>/changes/. */
 export interface SiteChanges {
   cycles: Array<{ id: string; at: string; [extra: string]: unknown }>;
   [extra: string]: unknown;

@@ -17,15 +17,19 @@ export type NumberParse = { ok: true; value: number | null } | { ok: false };
 
 /** Parse a number as departments write it; `12a`, `1,2,3` and `１２` are not numbers. */
 export function parseNumber(raw: RawValue): NumberParse {
-  if (isEmptyMarker(raw)) return { ok: true, value: null };
   if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false };
-  if (typeof raw !== 'string') return { ok: false };
+  if (raw === null || raw === '') return NULL;
+  if (typeof raw !== 'string' || raw.length > 64) return { ok: false };
+  // The common case first: plain digits, no surrounding space.
+  if (PLAIN.test(raw)) return finite(Number(raw));
   const s = raw.trim();
-  if (s.length > 64) return { ok: false };
+  if (EMPTY.has(s)) return NULL;
   if (PLAIN.test(s)) return finite(Number(s));
   if (GROUPED.test(s)) return finite(Number(s.replace(/,/g, '')));
   return { ok: false };
 }
+
+const NULL: NumberParse = { ok: true, value: null };
 
 function finite(n: number): NumberParse {
   return Number.isFinite(n) ? { ok: true, value: n } : { ok: false };

@@ -1,13 +1,22 @@
-// Remembers every primary key seen so a repeat can name both rows. Memory per row is one
-// key string and one packed location number (see LocationCodec), nothing more.
+// Remembers every primary key seen so a repeat can name both rows, in flat memory: a key is
+// kept as a 128-bit hash in an open-addressing table of typed arrays (~25 bytes a slot, no
+// per-row objects for the garbage collector), beside its first row's packed location. A
+// million keys take ~50 MB; a Map of key strings took ~130 MB. Two different keys sharing
+// all 128 bits (a false "duplicate") is far less likely than a disk error.
 import type { Row, SourceLocation } from '../types.ts';
 import { LocationCodec } from './location.ts';
 
 const UNKNOWN = -1;
+const MAX_LOAD = 0.7;
 
 export class PrimaryKeys {
-  private readonly seen = new Map<string, number>();
   private readonly codec = new LocationCodec();
+  private capacity = 1024;
+  private size = 0;
+  private hashes = new Uint32Array(this.capacity * 4);
+  private locations = new Float64Array(this.capacity);
+  private used = new Uint8Array(this.capacity);
+  private readonly h = new Uint32Array(4);
 
   constructor(readonly columns: readonly string[]) {}
 
@@ -26,21 +35,84 @@ export class PrimaryKeys {
    */
   check(row: Row, loc: SourceLocation): SourceLocation | null | undefined {
     if (!this.enabled) return undefined;
-    // A separator no canonical value contains; strings and numbers stay distinct ("1" vs 1).
-    let key = '';
-    for (const c of this.columns) {
-      const v = row[c] ?? null;
-      key += `${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'o'}${String(v)}\u0000`;
+    this.hashRow(row);
+    const h = this.h;
+    const mask = this.capacity - 1;
+    for (let i = h[0] & mask; ; i = (i + 1) & mask) {
+      if (!this.used[i]) break;
+      const o = i * 4;
+      if (this.hashes[o] === h[0] && this.hashes[o + 1] === h[1] && this.hashes[o + 2] === h[2] && this.hashes[o + 3] === h[3]) {
+        const first = this.locations[i];
+        return first === UNKNOWN ? null : this.codec.decode(first);
+      }
     }
-    const first = this.seen.get(key);
-    if (first !== undefined) return first === UNKNOWN ? null : this.codec.decode(first);
     let packed = UNKNOWN;
     try {
       packed = this.codec.encode(loc);
     } catch {
       // Out-of-range positions only lose the "first seen at" detail, not the check.
     }
-    this.seen.set(key, packed);
+    if ((this.size + 1) / this.capacity > MAX_LOAD) this.grow();
+    this.insert(h[0], h[1], h[2], h[3], packed);
+    this.size++;
     return undefined;
   }
+
+  private insert(a: number, b: number, c: number, d: number, packed: number): void {
+    const mask = this.capacity - 1;
+    let i = a & mask;
+    while (this.used[i]) i = (i + 1) & mask;
+    const o = i * 4;
+    this.hashes[o] = a;
+    this.hashes[o + 1] = b;
+    this.hashes[o + 2] = c;
+    this.hashes[o + 3] = d;
+    this.locations[i] = packed;
+    this.used[i] = 1;
+  }
+
+  private grow(): void {
+    const { hashes, locations, used, capacity } = this;
+    this.capacity = capacity * 2;
+    this.hashes = new Uint32Array(this.capacity * 4);
+    this.locations = new Float64Array(this.capacity);
+    this.used = new Uint8Array(this.capacity);
+    for (let i = 0; i < capacity; i++) {
+      if (used[i]) this.insert(hashes[i * 4], hashes[i * 4 + 1], hashes[i * 4 + 2], hashes[i * 4 + 3], locations[i]);
+    }
+  }
+
+  private hashRow(row: Row): void {
+    S[0] = 0xdeadbeef; S[1] = 0x41c6ce57; S[2] = 0x9e3779b9; S[3] = 0x85ebca6b;
+    for (const c of this.columns) {
+      const v = row[c] ?? null;
+      const text = v === null ? '' : `${v}`;
+      mix(v === null ? 0x10001 : typeof v === 'string' ? 0x10002 : typeof v === 'number' ? 0x10003 : 0x10004);
+      mix(text.length);
+      for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+    }
+    const h = this.h;
+    h[0] = fin(S[0], S[1]);
+    h[1] = fin(S[1], h[0]);
+    h[2] = fin(S[2], S[3]);
+    h[3] = fin(S[3], h[2]);
+  }
+}
+
+// Two independent 64-bit multiply-xorshift lanes (cyrb53-style at full width, two seeds) over
+// the key's values, each prefixed by its type and length so "1" and 1 differ and no
+// separator can be forged. Module-level state: no allocation per row.
+const S = new Int32Array(4);
+// A module binding, not a global lookup per character (globals are slow inside vm contexts).
+const imul = Math.imul;
+
+function mix(ch: number): void {
+  S[0] = imul(S[0] ^ ch, 2654435761);
+  S[1] = imul(S[1] ^ ch, 1597334677);
+  S[2] = imul(S[2] ^ ch, 2246822519);
+  S[3] = imul(S[3] ^ ch, 3266489917);
+}
+
+function fin(x: number, y: number): number {
+  return (imul(x ^ (x >>> 16), 2246822507) ^ imul(y ^ (y >>> 13), 3266489909)) >>> 0;
 }

@@ -61,7 +61,8 @@ export class SnapshotWriter {
   private async flush(): Promise<void> {
     if (!this.pending) return;
     const stream = await this.open();
-    const chunk = this.pending;
+    // Encode once: the same bytes feed the hash and the file.
+    const chunk = Buffer.from(this.pending, 'utf8');
     this.pending = '';
     this.hash.update(chunk);
     if (this.failed) throw this.failed;

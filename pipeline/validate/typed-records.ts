@@ -1,7 +1,7 @@
 // Raw records (any reader) -> canonical rows: headers mapped per `columns:`, each value
 // coerced to its column type. The first value that does not coerce is kept as the row's
 // problem; the row is still yielded so it is counted and reported with its location.
-import type { DatasetDescriptor, RawTable, Row } from '../types.ts';
+import type { DatasetDescriptor, RawRecord, RawTable, Row } from '../types.ts';
 import { makeCoercer, type Coercer } from './coerce.ts';
 import { DateFormatError } from './date-format.ts';
 import { mapHeaders } from './header-map.ts';
@@ -18,6 +18,9 @@ export interface TypedTable {
   /** Canonical column -> index into the raw record's values. */
   rawIndex: Map<string, number>;
   records: AsyncIterable<CandidateRow>;
+  /** The raw records and the per-record conversion, for a consumer that maps them itself (one async layer less per row). */
+  raw: AsyncIterable<RawRecord>;
+  toCandidate: (rec: RawRecord) => CandidateRow;
 }
 
 /**
@@ -35,21 +38,22 @@ export function typedRecords(table: RawTable, ds: DatasetDescriptor, where: stri
     }
   });
   const rawIndex = new Map(bindings.map((b) => [b.column, b.index]));
-  async function* records(): AsyncIterable<CandidateRow> {
-    for await (const rec of table.records) {
-      const row: Row = {};
-      let problem: CandidateRow['problem'];
-      for (const p of plan) {
-        const raw = rec.values[p.index] ?? null;
-        const c = p.coerce(raw);
-        if (c.ok) row[p.column] = c.value;
-        else {
-          row[p.column] = null;
-          problem ??= { column: p.column, value: raw, rule: c.rule, text: c.message };
-        }
+  const toCandidate = (rec: RawRecord): CandidateRow => {
+    const row: Row = {};
+    let problem: CandidateRow['problem'];
+    for (const p of plan) {
+      const raw = rec.values[p.index] ?? null;
+      const c = p.coerce(raw);
+      if (c.ok) row[p.column] = c.value;
+      else {
+        row[p.column] = null;
+        problem ??= { column: p.column, value: raw, rule: c.rule, text: c.message };
       }
-      yield { row, loc: rec.loc, rawValues: rec.values, problem };
     }
+    return { row, loc: rec.loc, rawValues: rec.values, problem };
+  };
+  async function* records(): AsyncIterable<CandidateRow> {
+    for await (const rec of table.records) yield toCandidate(rec);
   }
-  return { rawIndex, records: records() };
+  return { rawIndex, records: records(), raw: table.records, toCandidate };
 }

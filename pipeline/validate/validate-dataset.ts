@@ -52,8 +52,8 @@ export async function validateFile(ds: DatasetDescriptor, catalog: Catalog, path
 async function check(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext, source: SourceTable, fetch: FetchInfo, store: boolean): Promise<ValidationResult> {
   const schema = await loadRowSchema(catalog.root, ds);
   const typed = typedRecords(source.table, ds, source.where);
-  return validateRecords(typed.records, ds, schema, {
-    work: ctx.work, effects: ctx.effects, fetch, store, rawIndex: typed.rawIndex, fileLabel: source.where,
+  return validateRecords(typed.raw, ds, schema, {
+    work: ctx.work, effects: ctx.effects, fetch, store, rawIndex: typed.rawIndex, fileLabel: source.where, toCandidate: typed.toCandidate,
   });
 }
 

@@ -71,9 +71,14 @@ async function* typedByPosition(rows: AsyncIterable<Row>, ds: DatasetDescriptor)
   }
 }
 
-export async function validateRecords(
-  records: AsyncIterable<CandidateRow>, ds: DatasetDescriptor, schema: unknown, opts: ValidateOptions,
+/**
+ * @param records candidate rows, or anything `opts.toCandidate` turns into one (raw reader
+ * records: mapping them here saves an async generator hop per row).
+ */
+export async function validateRecords<T = CandidateRow>(
+  records: AsyncIterable<T>, ds: DatasetDescriptor, schema: unknown, opts: ValidateOptions & { toCandidate?: (item: T) => CandidateRow },
 ): Promise<ValidationResult> {
+  const toCandidate = opts.toCandidate ?? ((item: T) => item as unknown as CandidateRow);
   const report = new ReportBuilder(ds.id, opts.fileLabel);
   const store = opts.store ?? true;
   const writer = store ? new SnapshotWriter(opts.work.rows(ds.id)) : null;
@@ -90,7 +95,8 @@ export async function validateRecords(
       const i = opts.rawIndex?.get(column);
       return i !== undefined && c.rawValues ? c.rawValues[i] ?? null : (c.row[column] ?? null);
     };
-    for await (const c of records) {
+    for await (const item of records) {
+      const c = toCandidate(item);
       report.rowsRead++;
       if (report.rowsRead % 1000 === 0) progress.tick(1000);
       const { row, loc } = c;

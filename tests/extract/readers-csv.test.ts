@@ -186,6 +186,11 @@ describe('table shape', () => {
     ]);
   });
 
+  test('a totals label after a period column is found (the city\'s population files)', async () => {
+    const { records } = await csv('기간,자치구,인구\n2026.3/4,합계,"9,386,034"\n2026.3/4,종로구,"139,417"\n', { dropTotals: true });
+    expect(values(records)).toEqual([['2026.3/4', '종로구', '139,417']]);
+  });
+
   test('explicit delimiters, and tab or semicolon guessed when not given', async () => {
     expect(values((await csv('a;b\n1,5;2\n', { delimiter: ';' })).records)).toEqual([['1,5', '2']]);
     expect(values((await csv('a\tb\n1\t2\n', { delimiter: 'tab' })).records)).toEqual([['1', '2']]);

@@ -11,7 +11,8 @@ import type { Effects } from '../../pipeline/types.ts';
 import { dirTarget } from '../../pipeline/publish/dir-target.ts';
 import { s3Target, type S3TargetOptions } from '../../pipeline/publish/s3-target.ts';
 import type { Target } from '../../pipeline/publish/target.ts';
-import type { PublishInput } from '../../pipeline/publish/publish.ts';
+import { LOCK_PATH } from '../../pipeline/publish/manifest.ts';
+import { publishSite, type PublishInput } from '../../pipeline/publish/publish.ts';
 
 export const BUCKET = 'citydash-site';
 export const S3_ENV = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
@@ -124,7 +125,10 @@ export function recording(inner: Target): Target & { log: Recorded; reset(): voi
   };
 }
 
-/** Throws (as a crash would stop the process) on the first put that matches. */
+/**
+ * From the first put that matches on, every site write fails, as if the publish died there; the
+ * lock is still released (an exception unwinds; a killed process is tested in kill.test.ts).
+ */
 export function crashingOn(inner: Target, matches: (path: string) => boolean): Target {
   let crashed = false;
   return {
@@ -132,9 +136,12 @@ export function crashingOn(inner: Target, matches: (path: string) => boolean): T
     atomicCreate: inner.atomicCreate,
     get: (p) => inner.get(p),
     list: (p) => inner.list(p),
-    delete: (p) => inner.delete(p),
+    async delete(p) {
+      if (crashed && !p.every((x) => x === LOCK_PATH)) throw new Error('simulated crash: no more writes');
+      return inner.delete(p);
+    },
     async put(p, body, o) {
-      if (!crashed && matches(p)) {
+      if (p !== LOCK_PATH && (crashed || matches(p))) {
         crashed = true;
         throw new Error(`simulated crash before writing ${p}`);
       }
@@ -211,7 +218,6 @@ export async function publishFiles(
 ) {
   const siteDir = await writeSite(join(tmp, uniqueName('site')), files);
   const { effects, log } = makeEffects(clock);
-  const { publishSite } = await import('../../pipeline/publish/publish.ts');
   const result = await publishSite({ siteDir, target, cycle, datasets: {}, now: clock.now, ...FAST, ...extra }, effects);
   return { result, log, siteDir };
 }

@@ -75,6 +75,33 @@ describe('draftAlt, word for word', () => {
     );
   });
 
+  test('stacked bars are described by their totals', () => {
+    const stacked: ChartDescriptor = {
+      ...monthlyMean,
+      spec: { data: { name: 'daily' }, mark: 'bar', encoding: { x: { field: 'date', type: 'ordinal', timeUnit: 'yearmonth' }, y: { aggregate: 'count', type: 'quantitative' }, color: { field: 'station', type: 'nominal' } } },
+    };
+    // 30 days in September, 31 in October, 29 in November (90 days from 1 September)
+    expect(draftAlt(stacked, 'ko', dailyRows(), dailyColumns)).toBe(
+      '막대 그래프: 2025년 9월부터 2025년 11월까지 월별 건수, 측정소별 2개 계열. ' +
+        '최근 합계(2025년 11월)는 29이며, 전월(2025년 10월) 대비 2 낮습니다. 가장 높은 때는 2025년 10월(31), 가장 낮은 때는 2025년 11월(29)입니다.',
+    );
+    expect(draftAlt(stacked, 'en', dailyRows(), dailyColumns)).toBe(
+      'Bar chart: monthly count from Sep 2025 to Nov 2025 by Station (2 series). ' +
+        'Latest total (Nov 2025): 29, down 2 from the previous month (Oct 2025). Highest: Oct 2025 (31); lowest: Nov 2025 (29).',
+    );
+  });
+
+  test('a heat map: colour is the measure, the other axis names the series', () => {
+    const heat: ChartDescriptor = {
+      ...monthlyMean,
+      spec: { data: { name: 'daily' }, mark: 'rect', encoding: { x: { field: 'date', type: 'ordinal', timeUnit: 'yearmonth' }, y: { field: 'station', type: 'nominal' }, color: { field: 'pm25', type: 'quantitative', aggregate: 'mean' } } },
+    };
+    expect(draftAlt(heat, 'en', dailyRows(), dailyColumns)).toBe(
+      'Heat map: monthly PM2.5 (㎍/㎥) from Sep 2025 to Nov 2025 by Station (2 series). ' +
+        'Latest values (Nov 2025): A 12 ㎍/㎥, B 12 ㎍/㎥. Highest: A, Oct 2025 (21 ㎍/㎥); lowest: B, Nov 2025 (12 ㎍/㎥).',
+    );
+  });
+
   test('gu map names the gu without data', () => {
     const rows = cctvRows().filter((r) => r.gu_code !== '11140' && r.gu_code !== '11170');
     expect(draftAlt(guMap, 'ko', rows, cctvColumns)).toBe(

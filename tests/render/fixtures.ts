@@ -87,6 +87,27 @@ export const guMap = chart('cctv-map', {
   map: { dataset: 'cctv', value: 'cctv_total', code: 'gu_code' },
 });
 
+/** Expressions everywhere: calculate, filter, labelExpr and a selection parameter. */
+export const expressionChart: ChartDescriptor = {
+  ...barRanking,
+  id: 'cctv-expressions',
+  locales: undefined,
+  spec: {
+    data: { name: 'cctv' },
+    params: [{ name: 'pick', select: { type: 'point', fields: ['gu_ko'] } }],
+    transform: [
+      { calculate: "datum.cctv_total / 1000 + (datum.gu_ko === '강남구' ? 0 : 0)", as: 'thousands' },
+      { filter: 'datum.thousands >= 1.5 && indexof(datum.gu_ko, "구") > 0' },
+    ],
+    mark: 'bar',
+    encoding: {
+      y: { field: 'gu_ko', type: 'nominal', sort: '-x', axis: { labelExpr: "'[' + datum.label + ']'" } },
+      x: { field: 'thousands', type: 'quantitative', title: '천 대', axis: { format: ',.1f' } },
+      color: { condition: { param: 'pick', value: '#D55E00' }, value: '#0072B2' },
+    },
+  },
+};
+
 export const allData = (): Record<string, Row[]> => ({ cctv: cctvRows(), 'air-monthly': monthlyRows() });
 export const allColumns = { cctv: cctvColumns, 'air-monthly': monthlyColumns };
 

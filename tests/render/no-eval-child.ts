@@ -3,28 +3,8 @@
 import * as vega from 'vega';
 import { compileVegaLite } from '../../pipeline/render/compile.ts';
 import { createRenderer } from '../../pipeline/render/index.ts';
-import type { ChartDescriptor, Lang } from '../../pipeline/types.ts';
-import { allColumns, allData, barRanking, guMap, lineSeries, svgTexts } from './fixtures.ts';
-
-export const expressionChart: ChartDescriptor = {
-  ...barRanking,
-  id: 'cctv-expressions',
-  locales: undefined,
-  spec: {
-    data: { name: 'cctv' },
-    params: [{ name: 'pick', select: { type: 'point', fields: ['gu_ko'] } }],
-    transform: [
-      { calculate: "datum.cctv_total / 1000 + (datum.gu_ko === '강남구' ? 0 : 0)", as: 'thousands' },
-      { filter: 'datum.thousands >= 1.5 && indexof(datum.gu_ko, "구") > 0' },
-    ],
-    mark: 'bar',
-    encoding: {
-      y: { field: 'gu_ko', type: 'nominal', sort: '-x', axis: { labelExpr: "'[' + datum.label + ']'" } },
-      x: { field: 'thousands', type: 'quantitative', title: '천 대', axis: { format: ',.1f' } },
-      color: { condition: { param: 'pick', value: '#D55E00' }, value: '#0072B2' },
-    },
-  },
-};
+import type { Lang } from '../../pipeline/types.ts';
+import { allColumns, allData, expressionChart, guMap, lineSeries, svgTexts } from './fixtures.ts';
 
 async function main(): Promise<void> {
   const renderer = createRenderer();

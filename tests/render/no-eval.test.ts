@@ -5,8 +5,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createRenderer } from '../../pipeline/render/index.ts';
 import { repoRoot } from '../helpers/paths.ts';
-import { allColumns, allData, guMap, lineSeries, svgTexts } from './fixtures.ts';
-import { expressionChart } from './no-eval-child.ts';
+import { allColumns, allData, expressionChart, guMap, lineSeries, svgTexts } from './fixtures.ts';
 
 interface ChildResult {
   texts: Record<string, string[]>;

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { memoryLogger } from '../../pipeline/log.ts';
 import { buildSite, SiteOutputError, SITE_TEMPLATES } from '../../pipeline/site/build.ts';
+import { templatesWithoutData } from '../../pipeline/site/eleventy.ts';
+import { pageList } from '../../pipeline/site/pages.ts';
 import { CSP_EMBED_HEADER, CSP_HEADER, CSP_META } from '../../pipeline/site/csp.ts';
 import { assembleSiteModel, type SiteModel } from '../../pipeline/site/model.ts';
 import type { Effects } from '../../pipeline/types.ts';
@@ -20,7 +22,7 @@ let out: string;
 let result: { pages: number; files: number };
 let log: ReturnType<typeof memoryLogger>;
 let html: Map<string, string>;
-let consoleCalls = 0;
+const printed: string[] = [];
 
 function effects(): Effects {
   return { fetch: globalThis.fetch, now: () => new Date('2024-11-28T21:05:00Z'), log, env: {} };
@@ -37,9 +39,9 @@ beforeAll(async () => {
   log = memoryLogger();
   model = await assembleSiteModel(fx.catalog, fx.input, log);
   out = join(fx.dir, 'dist', 'site');
-  const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => jest.spyOn(console, k).mockImplementation(() => void consoleCalls++));
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => {
-    consoleCalls++;
+  const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => jest.spyOn(console, k).mockImplementation((...a: unknown[]) => void printed.push(`console.${k}: ${a.map(String).join(' ')}`)));
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+    printed.push(`stdout: ${String(chunk)}`);
     return true;
   });
   try {
@@ -72,7 +74,7 @@ test('builds home, catalog, about, every chart, embed and dataset page in both l
 });
 
 test('Eleventy stays quiet: nothing on the console or stdout', () => {
-  expect(consoleCalls).toBe(0);
+  expect(printed).toEqual([]);
   expect(log.lines.filter((l) => /11ty/.test(l))).toEqual([]);
 });
 
@@ -249,6 +251,23 @@ test('dataset page: columns with type, unit and schema description; validation; 
   const missing = mainOf('ko/datasets/budget-execution/index.html');
   expect(missing).toContain('아직 검증된 데이터가 없습니다.');
   expect(missing).not.toContain('data/budget-execution');
+});
+
+test('templates paginating over an optional part of the model that is absent build no pages', async () => {
+  // This build has no change log or freshness (the cycle supplies them): no pages or links for them.
+  expect([...html.keys()].filter((p) => /changes|freshness/.test(p))).toEqual([]);
+  expect(page('ko/index.html')).not.toMatch(/href="[^"]*(changes|freshness)/);
+  const dir = await mkdtemp(join(tmpdir(), 'citydash-tpl-'));
+  await mkdir(join(dir, '_includes'));
+  const front = (data: string) => `---\npagination:\n  data: ${data}\n  size: 1\n  alias: p\npermalink: "{{ p.url }}index.html"\n---\nx\n`;
+  await writeFile(join(dir, 'log.njk'), front('model.changes.pages'));
+  await writeFile(join(dir, 'home.njk'), front('pages.home'));
+  await writeFile(join(dir, '_includes', 'part.njk'), front('model.nothing'));
+  await writeFile(join(dir, 'plain.njk'), 'no front matter');
+  expect(await templatesWithoutData(dir, { model, pages: pageList(model) })).toEqual([join(dir, 'log.njk')]);
+  await rm(dir, { recursive: true, force: true });
+  const mine = (await templatesWithoutData(SITE_TEMPLATES, { model, pages: pageList(model) })).map((f) => sitePath(SITE_TEMPLATES, f));
+  for (const own of ['index.njk', 'pages/home.njk', 'pages/chart.njk', 'pages/dataset.njk', 'pages/catalog.njk', 'pages/about.njk', 'pages/embed.njk']) expect(mine).not.toContain(own);
 });
 
 test('catalog groups every dataset and chart by department and by area', () => {

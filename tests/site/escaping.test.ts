@@ -23,6 +23,7 @@ const page = (path: string) => html.get(path) ?? '';
 
 beforeAll(async () => {
   fx = await makeFixture({ xss: true, baseUrl: 'https://data.example.kr/dash/' });
+  fx.input.freshness = { datasets: { 'xss-data': { status: 'overdue', lastChange: '2024-10-31', nextDue: '2024-11-01', text: { ko: XSS_SCRIPT } } } };
   log = memoryLogger();
   model = await assembleSiteModel(fx.catalog, fx.input, log);
   out = join(fx.dir, 'site');
@@ -86,6 +87,12 @@ test('payloads in column titles, units, values, SQL and validation messages appe
   expect(en).toContain(`<tr><th scope="row">${ESC_SCRIPT}</th><td><code>label</code></td><td class="t-integer">1</td><td><q>${ESC_ALL}</q> <span class="note">${ESC_IMG}</span></td></tr>`);
   // The home card shows the value and a unit that is text.
   expect(page('en/index.html')).toContain(`<span class="value">-3</span> <span class="unit">${ESC_IMG}</span>`);
+});
+
+test('a freshness status from the cycle is shown as text on the dataset page', () => {
+  expect(page('ko/datasets/xss-data/index.html')).toContain(`<dd class="status status-overdue">${ESC_SCRIPT}</dd>`);
+  expect(page('en/datasets/xss-data/index.html')).toContain('<dd class="status status-overdue">overdue</dd>');
+  expect(page('en/datasets/air-quality-daily/index.html')).not.toContain('class="status');
 });
 
 test('embed code is shown as text, with the title escaped inside the snippet', () => {

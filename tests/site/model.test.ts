@@ -1,6 +1,7 @@
 // assembleSiteModel over the hand-made fixture, plus the small pieces it is built from
 // (links, formats, indicator, SVG check against real vega output).
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
@@ -10,6 +11,8 @@ import { computeIndicator, sparklinePoints } from '../../pipeline/site/indicator
 import { feedbackUrl, relativeHref, safeHref } from '../../pipeline/site/links.ts';
 import { assembleSiteModel, type SiteModel } from '../../pipeline/site/model.ts';
 import { checkInlineSvg } from '../../pipeline/site/svg-guard.ts';
+import { readSiteInputs } from '../../pipeline/site/inputs.ts';
+import { workDir } from '../../pipeline/workdir.ts';
 import type { ChartDescriptor, Row } from '../../pipeline/types.ts';
 import { makeFixture, type Fixture } from './fixture.ts';
 
@@ -195,4 +198,20 @@ test('the inline SVG check accepts real vega output and refuses anything that co
   expect(refused('<div>not svg</div>')).toBe('does not start with <svg');
   expect(refused('<svg><text>1 < 2</text></svg>')).toBe('markup that is not an element at offset 13');
   expect(refused('<svg><!-- <script> --><use href="#a"/></svg>')).toBe('accepted');
+});
+
+test('site inputs come from the work dir: snapshot metas and reports; broken files are warnings', async () => {
+  const work = workDir(join(fx.dir, '.citydash'));
+  await mkdir(join(work.root, 'data'), { recursive: true });
+  await mkdir(join(work.root, 'reports'), { recursive: true });
+  const daily = fx.input.snapshots['air-quality-daily'];
+  await writeFile(work.meta('air-quality-daily'), JSON.stringify(daily));
+  await writeFile(work.report('air-quality-daily'), JSON.stringify(fx.input.reports!['air-quality-daily']));
+  await writeFile(work.meta('subway-ridership'), '{"id": ');
+  const warnings = memoryLogger();
+  const got = await readSiteInputs(fx.catalog, work, warnings);
+  expect(Object.keys(got.snapshots)).toEqual(['air-quality-daily']);
+  expect(got.snapshots['air-quality-daily']).toEqual(daily);
+  expect(got.reports['air-quality-daily'].rejections).toHaveLength(3);
+  expect(warnings.lines).toEqual([expect.stringMatching(/^warning: .*subway-ridership\.meta\.json: not valid JSON .*left out of the site$/)]);
 });

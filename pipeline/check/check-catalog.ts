@@ -1,0 +1,92 @@
+// `citydash check`: every rule over everything a pull request can touch, in one run.
+// Nothing here runs author code or reads outside the catalog: specs are walked and
+// validated as data, SQL is parsed and bound (never run) on a locked DuckDB connection, and
+// previews render only charts that passed, from sample data inside the catalog.
+import { resolve } from 'node:path';
+import { loadCatalog, sortProblems } from '../catalog/index.ts';
+import { DISTRICT_COLUMNS } from '../catalog/normalize.ts';
+import type { ChartDescriptor, ColumnType, Effects, Problem } from '../types.ts';
+import { isColumnType } from '../transform/column-types.ts';
+import { catalogChanges } from './changes.ts';
+import { chartProblems } from './chart-rules.ts';
+import { readDescriptorFiles, type DescriptorFile } from './descriptor-files.ts';
+import { renderPreviews, type PreviewRequest } from './previews.ts';
+import { dedupe, inPaths, withHint } from './problem-hints.ts';
+import { isObj } from './spec-views.ts';
+import type { DatasetColumns } from './spec-fields.ts';
+import { sqlProblems } from './sql-check.ts';
+import type { CheckOptions, CheckResult } from './types.ts';
+
+/** Column types of every dataset that parses (broken ones too: their charts still get checked). */
+function columnTypes(files: readonly DescriptorFile[]): DatasetColumns {
+  const out = new Map<string, Map<string, ColumnType>>();
+  for (const f of files) {
+    if (f.kind !== 'dataset' || !f.id || out.has(f.id) || !isObj(f.value?.columns)) continue;
+    const v = f.value!;
+    const cols = new Map<string, ColumnType>();
+    for (const [name, spec] of Object.entries(v.columns as object)) cols.set(name, isObj(spec) && isColumnType(spec.type) ? spec.type : 'string');
+    // Derived SQL may pass the district columns through without declaring them.
+    const passesGu = typeof v.sql === 'string' && /\bgu_(code|ko|en)\b/.test(v.sql);
+    if (isObj(v.district) || passesGu) for (const c of DISTRICT_COLUMNS) if (!cols.has(c)) cols.set(c, 'string');
+    out.set(f.id, cols);
+  }
+  return out;
+}
+
+export async function checkCatalog(root: string, opts: CheckOptions = {}, effects: Effects): Promise<CheckResult> {
+  const abs = resolve(root);
+  const loaded = await loadCatalog(abs);
+  const files = await readDescriptorFiles(abs);
+  const datasetIds = new Set(files.filter((f) => f.kind === 'dataset' && f.id).map((f) => f.id!));
+  let problems: Problem[] = loaded.problems.map(withHint);
+
+  problems.push(...(await sqlProblems(files, datasetIds)));
+  const columns = columnTypes(files);
+  for (const f of files) if (f.kind === 'chart') problems.push(...chartProblems(f, { columns, datasetIds }));
+
+  const baseRoot = opts.base ? resolve(opts.base.root) : undefined;
+  const base = baseRoot ? { root: baseRoot, files: await readDescriptorFiles(baseRoot) } : undefined;
+  const compared = await catalogChanges(base, { root: abs, files });
+  problems.push(...compared.problems);
+  problems = dedupe(sortProblems(problems));
+
+  const result: CheckResult = {
+    ok: true,
+    errors: 0,
+    warnings: 0,
+    problems: [],
+    changes: compared.changes,
+    previews: [],
+    counts: { datasets: datasetIds.size, charts: files.filter((f) => f.kind === 'chart').length, files: files.length },
+  };
+  if (opts.previews) {
+    const requests = previewRequests(loaded.catalog.charts, compared.changes, problems, opts.changedPaths);
+    effects.log.info(`check: rendering ${requests.length} chart preview(s)`);
+    const rendered = await renderPreviews(loaded.catalog, requests, opts.previews.outDir, effects);
+    result.previews = rendered.previews;
+    result.previewDir = resolve(opts.previews.outDir);
+    problems = dedupe(sortProblems([...problems, ...rendered.problems]));
+  }
+  result.problems = inPaths(problems, opts.changedPaths);
+  result.errors = result.problems.filter((p) => p.severity === 'error').length;
+  result.warnings = result.problems.length - result.errors;
+  result.ok = result.errors === 0;
+  return result;
+}
+
+/** New and changed charts that loaded and have no errors of their own (in the given paths). */
+function previewRequests(
+  charts: ChartDescriptor[],
+  changes: CheckResult['changes'],
+  problems: Problem[],
+  paths: string[] | undefined,
+): PreviewRequest[] {
+  const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const status = new Map<string, 'added' | 'changed'>([
+    ...changes.charts.added.map((id) => [id, 'added'] as const),
+    ...changes.charts.changed.map((id) => [id, 'changed'] as const),
+  ]);
+  return charts
+    .filter((c) => status.has(c.id) && !broken.has(c.file) && inPaths([{ file: c.file, line: 1, col: 1, message: '', severity: 'error' }], paths).length > 0)
+    .map((chart) => ({ chart, status: status.get(chart.id)! }));
+}

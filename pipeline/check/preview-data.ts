@@ -1,0 +1,99 @@
+// Data for chart previews: the cycle's own validate (on the bundled samples, offline) and
+// transform stages, run into a temporary work folder for just the datasets the previewed
+// charts read. Only files inside the catalog are read: a pull request could otherwise point
+// a `file` dataset (or a symlinked sample) at a file on the CI machine and draw it.
+import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { runTransforms } from '../transform/index.ts';
+import type { Catalog, DatasetDescriptor, Effects, Row } from '../types.ts';
+import { loadRowSchema } from '../validate/load-schema.ts';
+import { validateDataset } from '../validate/validate-dataset.ts';
+import { validateRows } from '../validate/validate-rows.ts';
+import { workDir } from '../workdir.ts';
+
+export interface PreviewData {
+  rows: Record<string, Row[]>;
+  /** Datasets that could not be prepared, with why. */
+  failed: Map<string, string>;
+  cleanup(): Promise<void>;
+}
+
+/** The datasets `ids` read, with every source of derived ones, sources first. */
+export function datasetClosure(catalog: Catalog, ids: Iterable<string>): DatasetDescriptor[] {
+  const byId = new Map(catalog.datasets.map((d) => [d.id, d]));
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const s of byId.get(id)?.from ?? []) visit(s);
+  };
+  for (const id of ids) visit(id);
+  return catalog.datasets.filter((d) => seen.has(d.id));
+}
+
+async function inside(root: string, path: string): Promise<boolean> {
+  try {
+    const rel = relative(await realpath(root), await realpath(path));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  } catch {
+    return false;
+  }
+}
+
+/** Why a source dataset may not be read at check time, or undefined when it may. */
+async function outsideReason(catalog: Catalog, ds: DatasetDescriptor): Promise<string | undefined> {
+  const spec = ds.extract;
+  if (!spec) return 'it has no extract section';
+  const local = spec.kind === 'file' ? spec.path : spec.sample;
+  if (!local) return 'it has no bundled sample (extract.sample)';
+  const abs = isAbsolute(local) ? local : resolve(catalog.root, dirname(ds.file), local);
+  return (await inside(catalog.root, abs)) ? undefined : `its file ${JSON.stringify(local)} is not inside the catalog (previews read only catalog files)`;
+}
+
+async function readRows(path: string): Promise<Row[] | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row);
+}
+
+export async function preparePreviewData(catalog: Catalog, ids: Iterable<string>, effects: Effects): Promise<PreviewData> {
+  const dir = await mkdtemp(join(tmpdir(), 'citydash-check-'));
+  const work = workDir(dir);
+  const failed = new Map<string, string>();
+  const needed = datasetClosure(catalog, ids);
+  const ctx = { catalogRoot: catalog.root, work, offline: true, effects };
+  for (const ds of needed.filter((d) => !d.sql)) {
+    const refused = await outsideReason(catalog, ds);
+    if (refused) {
+      failed.set(ds.id, refused);
+      continue;
+    }
+    const report = await validateDataset(ds, catalog, ctx);
+    if (report.status !== 'ok') failed.set(ds.id, report.error ?? 'validation failed');
+  }
+  const derived = needed.filter((d) => d.sql);
+  if (derived.length) {
+    const result = await runTransforms({ ...catalog, datasets: needed }, {
+      work,
+      effects,
+      sqlTimeoutMs: 30_000,
+      validate: async (rows, ds) =>
+        validateRows(rows, ds, await loadRowSchema(catalog.root, ds), {
+          work,
+          effects,
+          fetch: { outcome: 'fresh', source: ds.file, fetchedAt: effects.now().toISOString(), sample: true },
+          derived: { from: ds.from ?? [], sql: ds.sql ?? '' },
+        }),
+    });
+    for (const o of result.datasets) if (o.status === 'failed') failed.set(o.id, o.reason ?? 'transform failed');
+  }
+  const rows: Record<string, Row[]> = {};
+  for (const ds of needed) {
+    if (failed.has(ds.id)) continue;
+    const got = await readRows(work.rows(ds.id));
+    if (got) rows[ds.id] = got;
+    else failed.set(ds.id, 'no rows were produced');
+  }
+  return { rows, failed, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}

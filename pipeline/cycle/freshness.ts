@@ -1,0 +1,123 @@
+// Freshness: is each dataset as current as the cadence its department agreed with citizens?
+//
+// The rule (README "Freshness"): a dataset's LAST CHANGE is the earlier of
+//   (a) `changedAt` — when the content of its published snapshot (sha256 of the canonical rows)
+//       last changed, as recorded in the target's manifest and carried from cycle to cycle; and
+//   (b) the source's own Last-Modified for that content, when the source sends one.
+// Re-fetching identical data keeps the hash and so keeps `changedAt`; a source that touches its
+// file without changing it moves Last-Modified forward but (a) still holds the date back. New
+// content whose source says it was last modified long ago counts from that older date. When the
+// pipeline last ran never enters. The newest date INSIDE the data is not used: publication lags
+// differ per dataset (monthly statistics appear weeks after the month ends) and would need a
+// per-dataset lag setting to mean anything.
+//
+// The next update is expected one period after the last change (hourly, daily and weekly are
+// fixed lengths; months are calendar months in Seoul time). From then the dataset is DUE; a
+// quarter of a period later it is OVERDUE (a daily dataset 30 hours after its last change, a
+// monthly one about a week after the expected date). No snapshot at all is FAILED.
+import type { Cadence } from '../types.ts';
+
+export type FreshnessStatus = 'fresh' | 'due' | 'overdue' | 'failed';
+
+export interface FreshnessInput {
+  every: Cadence;
+  /** When the published content last changed (the manifest's changedAt); null without data. */
+  changedAt: string | null;
+  /** The source's Last-Modified for that content, if it sent one. */
+  lastModified?: string | null;
+}
+
+export interface Freshness {
+  status: FreshnessStatus;
+  cadence: Cadence;
+  /** The earlier of changedAt and the source's Last-Modified (ISO), null without data. */
+  lastChange: string | null;
+  /** When the next update is expected: one period after lastChange. */
+  nextDue: string | null;
+  /** From when the dataset is overdue: nextDue plus a quarter of a period. */
+  overdueSince: string | null;
+  /** How late it is, counted from nextDue (due and overdue only). */
+  lateByMs: number | null;
+}
+
+const HOUR = 3_600_000;
+const SEOUL_OFFSET = 9 * HOUR;
+const FIXED: Partial<Record<Cadence, number>> = { hourly: HOUR, daily: 24 * HOUR, weekly: 7 * 24 * HOUR };
+const MONTHS: Partial<Record<Cadence, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
+export const GRACE_SHARE = 0.25;
+
+export class CadenceError extends Error {
+  constructor(every: unknown) {
+    super(`unknown cadence ${JSON.stringify(every)} (expected hourly, daily, weekly, monthly, quarterly or yearly)`);
+    this.name = 'CadenceError';
+  }
+}
+
+/** One period after `from`: calendar months in Seoul time (Jan 31 + 1 month = Feb 28/29). */
+export function addPeriod(from: Date, every: Cadence): Date {
+  const fixed = FIXED[every];
+  if (fixed !== undefined) return new Date(from.getTime() + fixed);
+  const months = MONTHS[every];
+  if (months === undefined) throw new CadenceError(every);
+  const local = new Date(from.getTime() + SEOUL_OFFSET);
+  const y = local.getUTCFullYear();
+  const m = local.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const d = Math.min(local.getUTCDate(), lastDay);
+  const shifted = Date.UTC(y, m, d, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
+  return new Date(shifted - SEOUL_OFFSET);
+}
+
+function parse(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** The basis of freshness: the earlier of changedAt and Last-Modified (see the rule above). */
+export function lastChangeOf(input: Pick<FreshnessInput, 'changedAt' | 'lastModified'>): Date | null {
+  const changed = parse(input.changedAt);
+  if (changed === null) return null;
+  const modified = parse(input.lastModified);
+  return new Date(modified !== null && modified < changed ? modified : changed);
+}
+
+export function freshness(input: FreshnessInput, now: Date): Freshness {
+  const last = lastChangeOf(input);
+  if (!last) return { status: 'failed', cadence: input.every, lastChange: null, nextDue: null, overdueSince: null, lateByMs: null };
+  const due = addPeriod(last, input.every);
+  const grace = (due.getTime() - last.getTime()) * GRACE_SHARE;
+  const overdue = new Date(due.getTime() + grace);
+  const t = now.getTime();
+  const status: FreshnessStatus = t < due.getTime() ? 'fresh' : t < overdue.getTime() ? 'due' : 'overdue';
+  return {
+    status,
+    cadence: input.every,
+    lastChange: last.toISOString(),
+    nextDue: due.toISOString(),
+    overdueSince: overdue.toISOString(),
+    lateByMs: status === 'fresh' ? null : t - due.getTime(),
+  };
+}
+
+const RANK: Record<FreshnessStatus, number> = { fresh: 0, due: 1, overdue: 2, failed: 3 };
+
+/** A chart is as fresh as its least fresh dataset; its last change is the latest of theirs. */
+export function combineFreshness(parts: Freshness[]): { status: FreshnessStatus; lastChange: string | null } {
+  let status: FreshnessStatus = 'fresh';
+  let lastChange: string | null = null;
+  for (const f of parts) {
+    if (RANK[f.status] > RANK[status]) status = f.status;
+    if (f.lastChange && (!lastChange || f.lastChange > lastChange)) lastChange = f.lastChange;
+  }
+  return { status: parts.length ? status : 'failed', lastChange };
+}
+
+/**
+ * When a dataset's current content first appeared: the changedAt of the first earlier record
+ * with the same content hash, else now. The same rule as the publish stage's manifest.
+ */
+export function changedAtFor(hash: string, now: Date, earlier: Array<{ meta: { hash: string }; changedAt: string } | undefined | null>): string {
+  for (const e of earlier) if (e && e.meta.hash === hash && parse(e.changedAt) !== null) return e.changedAt;
+  return now.toISOString();
+}

@@ -1,0 +1,81 @@
+// Fetch and validate every source dataset of the cycle. One dataset failing never stops the
+// others: it keeps its last good snapshot (local, else read back from the target), marked stale.
+import type { RunContext } from '../cli/context.ts';
+import { fetchDataset, isSourceDataset } from '../extract/fetch-dataset.ts';
+import { maskSecrets } from '../extract/mask.ts';
+import type { Manifest } from '../publish/manifest.ts';
+import type { Target } from '../publish/target.ts';
+import type { Catalog, FetchInfo, SnapshotMeta, ValidationReport } from '../types.ts';
+import { validateDatasetWithMeta } from '../validate/validate-dataset.ts';
+import type { FetchOutcome } from './log-types.ts';
+import { carryOver, ensureSnapshot, writeMeta } from './snapshots.ts';
+
+export interface SourceOutcome {
+  id: string;
+  outcome: FetchOutcome;
+  /** This cycle's fetch (for not-due: the earlier fetch it relied on); null when skipped. */
+  fetch: FetchInfo | null;
+  report: ValidationReport | null;
+  failed: { stage: 'fetch' | 'validate'; reason: string } | null;
+  /** The snapshot now in the work dir (fresh or carried over); null when there is none. */
+  meta: SnapshotMeta | null;
+}
+
+export interface RefreshOptions {
+  force?: boolean;
+  target: Target;
+  /** The published state this cycle compares with. */
+  base: Manifest | null;
+}
+
+/**
+ * A snapshot whose content equals the published one keeps the published fetch record (when and
+ * how that content was obtained), so pages showing it stay byte-identical while nothing changes.
+ * This cycle's own fetch outcome is kept in the change log instead.
+ */
+async function keepContentFetch(ctx: RunContext, meta: SnapshotMeta, published: SnapshotMeta | undefined): Promise<SnapshotMeta> {
+  if (!published?.fetch || published.hash !== meta.hash) return meta;
+  const kept: SnapshotMeta = { ...meta, fetch: published.fetch };
+  await writeMeta(ctx.work, kept);
+  return kept;
+}
+
+export async function refreshSources(catalog: Catalog, ctx: RunContext, opts: RefreshOptions): Promise<SourceOutcome[]> {
+  const { log } = ctx.effects;
+  const now = ctx.effects.now();
+  const secrets = [ctx.effects.env.SEOUL_API_KEY];
+  const out: SourceOutcome[] = [];
+  for (const ds of catalog.datasets.filter(isSourceDataset)) {
+    const published = opts.base?.datasets[ds.id];
+    const fail = async (stage: 'fetch' | 'validate', reason: string, fetch: FetchInfo | null, report: ValidationReport | null): Promise<SourceOutcome> => {
+      const masked = maskSecrets(reason, secrets);
+      const meta = await carryOver(ctx.work, ds.id, published, opts.target, { reason: masked, now });
+      log.status(meta ? 'stale' : 'failed', ds.id, meta ? `${masked} (keeping last good data)` : masked);
+      return { id: ds.id, outcome: stage === 'fetch' ? 'failed' : (fetch?.outcome ?? 'failed'), fetch, report, failed: { stage, reason: masked }, meta };
+    };
+    try {
+      if (ctx.only && !ctx.only.includes(ds.id)) {
+        const meta = await ensureSnapshot(ctx.work, ds.id, published, opts.target);
+        log.status('skipped', ds.id, 'not in --only');
+        out.push({ id: ds.id, outcome: 'skipped', fetch: null, report: null, failed: null, meta });
+        continue;
+      }
+      const fetched = await fetchDataset(ds, ctx, { force: opts.force });
+      if (fetched.state === 'failed') {
+        out.push(await fail('fetch', `fetch failed: ${fetched.fetch.error ?? 'unknown error'}`, fetched.fetch, null));
+        continue;
+      }
+      const { report, meta } = await validateDatasetWithMeta(ds, catalog, ctx);
+      if (report.status !== 'ok' || !meta) {
+        out.push(await fail('validate', `validation failed: ${report.error ?? `${report.rejected} rows rejected`}`, fetched.fetch, report));
+        continue;
+      }
+      const kept = await keepContentFetch(ctx, meta, published?.meta);
+      log.status(fetched.state, ds.id, `${report.valid.toLocaleString('en-US')} rows${report.rejected ? `, ${report.rejected.toLocaleString('en-US')} rejected` : ''}`);
+      out.push({ id: ds.id, outcome: fetched.state, fetch: fetched.fetch, report, failed: null, meta: kept });
+    } catch (err) {
+      out.push(await fail('validate', (err as Error).message ?? String(err), null, null));
+    }
+  }
+  return out;
+}

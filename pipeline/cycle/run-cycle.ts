@@ -1,0 +1,176 @@
+// `citydash run`: one whole cycle (DESIGN.md §1, §4).
+//   target state -> fetch + validate (failures keep last good data, stale) -> derived datasets ->
+//   change log + freshness -> build (site into <out>/site) -> cycle file -> publish -> CI summary
+// Every step writes atomically and the target's manifest is written last, so a run killed at
+// any point leaves the work dir and the target usable; the next run completes normally.
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.ts';
+import { buildFromWork, type BuildResult } from '../build.ts';
+import { formatProblem, loadCatalog } from '../catalog/index.ts';
+import type { RunContext } from '../cli/context.ts';
+import { datasetsForManifest } from '../publish/datasets.ts';
+import { cyclePath } from '../publish/manifest.ts';
+import { parseTarget, type TargetOptions } from '../publish/parse-target.ts';
+import { publishSite, type PublishResult } from '../publish/publish.ts';
+import type { PurgeHook } from '../publish/purge.ts';
+import type { SnapshotMeta } from '../types.ts';
+import { buildCycleLog, withChartFailures } from './changelog.ts';
+import { cycleIdAt } from './cycle-id.ts';
+import { cycleSummary } from './describe.ts';
+import { changedAtFor } from './freshness.ts';
+import { indicatorChanges } from './indicators.ts';
+import { cleanWorkLeftovers } from './leftovers.ts';
+import type { CycleLog } from './log-types.ts';
+import { preTransform, restoreDerived } from './pre-transform.ts';
+import { refreshSources } from './refresh.ts';
+import { cycleMarkdown } from './render-text.ts';
+import { changesModel, freshnessModel } from './site-model.ts';
+import { keepBefore, publishedRows, readMeta, resetScratch } from './snapshots.ts';
+import { appendStepSummary } from './step-summary.ts';
+import { DEFAULT_HISTORY, readTargetState } from './target-state.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_NOT_PUBLISHED = 1;
+export const EXIT_STALE = 2;
+
+export interface RunCycleOptions {
+  /** `dir:PATH` or `s3://bucket/prefix` (the CLI's default is `dir:<out>/public`). */
+  target: string;
+  /** Fetch every dataset even when its cadence says it is not due. */
+  force?: boolean;
+  /** Publish to the target (default true); false builds and writes the change log only. */
+  publish?: boolean;
+  targetOptions?: TargetOptions;
+  purge?: PurgeHook | null;
+  graceDays?: number;
+  concurrency?: number;
+  /** Earlier cycles shown in the change log and feeds (default 50). */
+  historyLimit?: number;
+  /** Where the site is built (default <out>/site). */
+  siteDir?: string;
+}
+
+export interface CycleResult {
+  cycle: string;
+  previous: string | null;
+  /** 0 all fresh; 2 something stale or failed but the site was published; 1 nothing published. */
+  exitCode: 0 | 1 | 2;
+  published: boolean;
+  target: string;
+  siteDir: string;
+  log: CycleLog | null;
+  /** The change log as Markdown (what goes to $GITHUB_STEP_SUMMARY). */
+  markdown: string;
+  build: Pick<BuildResult, 'pages' | 'files' | 'charts' | 'failures'> | null;
+  publish: Pick<PublishResult, 'uploadedObjects' | 'uploadedBytes' | 'unchanged' | 'changedPages' | 'deleted'> | null;
+  /** Why nothing was published (exit code 1). */
+  error: string | null;
+}
+
+export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<CycleResult> {
+  const { log } = ctx.effects;
+  const now = ctx.effects.now();
+  const cycle = cycleIdAt(now);
+  const siteDir = opts.siteDir ?? join(ctx.out, 'site');
+  const target = parseTarget(opts.target, opts.targetOptions ?? {}, ctx.effects);
+  const result: CycleResult = { cycle, previous: null, exitCode: EXIT_NOT_PUBLISHED, published: false, target: target.name, siteDir, log: null, markdown: '', build: null, publish: null, error: null };
+
+  log.info(`cycle ${cycle}: reading the published state from ${target.name}`);
+  const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems) {
+    if (p.severity === 'error') log.error(formatProblem(p));
+    else log.warn(formatProblem(p));
+  }
+  const state = await readTargetState(target, cycle, { historyLimit: opts.historyLimit ?? DEFAULT_HISTORY, log });
+  const base = state.base;
+  result.previous = base?.cycle ?? null;
+  log.info(base ? `cycle ${cycle}: comparing with ${base.cycle} (${Object.keys(base.datasets).length} datasets published)` : `cycle ${cycle}: first publish to ${target.name}`);
+
+  await cleanWorkLeftovers(ctx.work.root);
+  const scratch = await resetScratch(ctx.work);
+  for (const [id, published] of Object.entries(base?.datasets ?? {})) await keepBefore(ctx.work, scratch, id, published);
+
+  log.info(`cycle ${cycle}: fetching and validating`);
+  const sources = await refreshSources(catalog, ctx, { force: opts.force, target, base });
+  log.info(`cycle ${cycle}: computing derived datasets`);
+  await restoreDerived(catalog, ctx, base, target);
+  const transform = await preTransform(catalog, ctx);
+
+  const snapshots: Record<string, SnapshotMeta> = {};
+  for (const ds of catalog.datasets) {
+    const meta = await readMeta(ctx.work, ds.id);
+    if (meta) snapshots[ds.id] = meta;
+  }
+  const changedAt: Record<string, string> = {};
+  for (const [id, meta] of Object.entries(snapshots)) changedAt[id] = changedAtFor(meta.hash, now, [state.live?.manifest.datasets[id], base?.datasets[id]]);
+  const beforeRows = new Map<string, Promise<string | null>>();
+  const published = (id: string) => {
+    const entry = base?.datasets[id];
+    if (!entry) return Promise.resolve(null);
+    if (!beforeRows.has(id)) beforeRows.set(id, publishedRows(scratch, id, entry, target));
+    return beforeRows.get(id)!;
+  };
+  const indicators = await indicatorChanges(catalog, {
+    after: (id) => (snapshots[id] ? { rows: ctx.work.rows(id), meta: snapshots[id]! } : null),
+    before: async (id) => {
+      const rows = await published(id);
+      return rows && base?.datasets[id] ? { rows, meta: base.datasets[id]!.meta } : null;
+    },
+    unchanged: (id) => base?.datasets[id]?.meta.hash === snapshots[id]?.hash,
+  }, log);
+  let cycleLog = await buildCycleLog({
+    catalog, cycle, at: now, base, work: ctx.work, snapshots, sources, derived: transform.datasets, changedAt,
+    publishedRows: published, indicators, history: state.history, problems: errors.map(formatProblem),
+  });
+
+  const settings = catalog.settings;
+  const baseUrl = settings.baseUrl ? settings.baseUrl.replace(/\/+$/, '') : null;
+  const changes = changesModel(catalog, cycleLog, state.history, { baseUrl, siteTitle: settings.siteTitle, limit: opts.historyLimit ?? DEFAULT_HISTORY });
+  const freshness = freshnessModel(catalog, cycleLog);
+
+  log.info(`cycle ${cycle}: building the site in ${siteDir}`);
+  let build: BuildResult;
+  try {
+    build = await buildFromWork(catalog, ctx, { cycleId: cycle, siteDir, freshness, changes });
+  } catch (err) {
+    return finish(ctx, result, cycleLog, `the site could not be built: ${(err as Error).message}`);
+  }
+  result.build = { pages: build.pages, files: build.files, charts: build.charts, failures: build.failures };
+  cycleLog = withChartFailures(cycleLog, build.failures.filter((f) => f.kind === 'chart'), catalog);
+  await writeFileAtomic(join(siteDir, ...cyclePath(cycle).split('/')), `${JSON.stringify(cycleLog, null, 2)}\n`);
+
+  if (opts.publish !== false) {
+    log.info(`cycle ${cycle}: publishing to ${target.name}`);
+    try {
+      const ids = new Set(catalog.datasets.map((d) => d.id));
+      const all = await datasetsForManifest(ctx.work, siteDir, { previous: state.live?.manifest ?? null, now, log });
+      const datasets = Object.fromEntries(Object.entries(all).filter(([id]) => ids.has(id)).map(([id, d]) => [id, { ...d, changedAt: changedAt[id] ?? d.changedAt }]));
+      const res = await publishSite({ siteDir, target, cycle, datasets, now, previous: state.live, purge: opts.purge, graceDays: opts.graceDays, concurrency: opts.concurrency }, ctx.effects);
+      result.publish = { uploadedObjects: res.uploadedObjects, uploadedBytes: res.uploadedBytes, unchanged: res.unchanged, changedPages: res.changedPages, deleted: res.deleted };
+      result.published = true;
+    } catch (err) {
+      return finish(ctx, result, cycleLog, `nothing was published: ${(err as Error).message}`);
+    }
+  }
+  const troubled = errors.length > 0 || cycleLog.counts.failed > 0 || cycleLog.counts.stale > 0 || cycleLog.counts.chartsFailed > 0 || build.failures.length > 0;
+  result.exitCode = troubled ? EXIT_STALE : EXIT_OK;
+  return finish(ctx, result, cycleLog, null);
+}
+
+async function finish(ctx: RunContext, result: CycleResult, cycleLog: CycleLog, error: string | null): Promise<CycleResult> {
+  const { log } = ctx.effects;
+  result.log = cycleLog;
+  result.error = error;
+  if (error) {
+    result.exitCode = EXIT_NOT_PUBLISHED;
+    log.error(`cycle ${result.cycle}: ${error}`);
+  }
+  const tail = error
+    ? `\n**Not published:** ${error.replace(/[\r\n]+/g, ' ')}\n`
+    : result.published ? `\nPublished to \`${result.target}\`: ${result.publish?.uploadedObjects ?? 0} objects written, ${result.publish?.unchanged ?? 0} unchanged.\n` : '\nBuilt, not published (--no-publish).\n';
+  result.markdown = `${cycleMarkdown(cycleLog)}${tail}`;
+  await appendStepSummary(ctx.effects, result.markdown);
+  log.info(`cycle ${result.cycle}: ${cycleSummary(cycleLog, 'en')}${result.published ? `; published to ${result.target}` : ''} (exit ${result.exitCode})`);
+  return result;
+}

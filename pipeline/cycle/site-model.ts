@@ -1,0 +1,198 @@
+// What the change-log, freshness and feed templates read (site/changes*.njk, site/freshness.njk,
+// site/feeds/changes.njk), as `model.changes` and `model.freshness`. Every text is already in
+// words here; templates only lay it out. Nothing here depends on when the build ran, so a page
+// is byte-identical across cycles while what it shows is unchanged.
+import { fill, formatDate } from '../site/format.ts';
+import { STRINGS, type Strings } from '../site/i18n.ts';
+import { paths } from '../site/links.ts';
+import type { PerLang, SiteChanges, SiteFreshness } from '../site/model-types.ts';
+import { LANGS, type Catalog, type Lang } from '../types.ts';
+import { entryTitle, cycleSummary, when } from './describe.ts';
+import { feedId, type FeedPage, feedPages } from './feed.ts';
+import { combineFreshness, type Freshness } from './freshness.ts';
+import type { CycleLog, DatasetLog, HistoryEntry } from './log-types.ts';
+import { cycleSections, type Links, type Section } from './sections.ts';
+import { WORDS, type Words } from './words.ts';
+
+export interface PageBase {
+  lang: Lang;
+  other: Lang;
+  url: string;
+  alternates: PerLang<string>;
+  t: Strings;
+  ot: Strings;
+  w: Words;
+}
+
+export type CycleListItem = {
+  id: string;
+  at: string;
+  kind: 'cycle' | 'rollback';
+  title: PerLang<string>;
+  summary: PerLang<string>;
+  path: PerLang<string>;
+};
+
+export interface CyclePage extends PageBase {
+  cycle: { id: string; at: string; atText: string; title: string; summary: string; sections: Section[]; previous: { href: string; title: string } | null; rollback: string | null };
+}
+
+export type ChangesModel = SiteChanges & {
+  cycles: CycleListItem[];
+  pages: { index: PageBase[]; cycle: CyclePage[]; feeds: FeedPage[] };
+};
+
+export interface FreshnessRow {
+  id: string;
+  title: string;
+  href: string;
+  department: string;
+  cadence: string;
+  status: Freshness['status'];
+  statusText: string;
+  lastChange: string;
+  lastChangeIso: string | null;
+  nextDue: string;
+  nextDueIso: string | null;
+  failedText: string | null;
+}
+
+export type FreshnessEntry = {
+  status: Freshness['status'];
+  cadence: Freshness['cadence'];
+  lastChange: string | null;
+  nextDue: string | null;
+  overdueSince: string | null;
+  /** When the published content last changed (the manifest's changedAt). */
+  changedAt: string | null;
+  stale: { since: string; reason: string } | null;
+  /** Per language, ready to show: "2026년 11월 30일부터 기한 초과". */
+  text: PerLang<string>;
+};
+
+export type FreshnessModel = SiteFreshness & {
+  datasets: Record<string, FreshnessEntry>;
+  charts: Record<string, { status: Freshness['status']; lastChange: string | null; text: PerLang<string> }>;
+  pages: Array<PageBase & { summary: string; rows: FreshnessRow[] }>;
+};
+
+export const cyclePagePath = (lang: Lang, id: string) => `${paths.changes(lang)}${id}/`;
+
+function page(lang: Lang, path: (l: Lang) => string): PageBase {
+  const other: Lang = lang === 'ko' ? 'en' : 'ko';
+  return { lang, other, url: path(lang), alternates: { ko: path('ko'), en: path('en') }, t: STRINGS[lang], ot: STRINGS[other], w: WORDS[lang] };
+}
+
+/** "최신", "2026년 11월 30일부터 기한 초과", "데이터 없음". */
+export function statusText(f: Pick<Freshness, 'status' | 'overdueSince' | 'cadence'>, lang: Lang): string {
+  const w = WORDS[lang];
+  if (f.status === 'overdue') return fill(w.statusOverdue, { date: when(f.overdueSince, lang, f.cadence) });
+  return f.status === 'fresh' ? w.statusFresh : f.status === 'due' ? w.statusDue : w.statusFailed;
+}
+
+export function changesModel(catalog: Catalog, current: CycleLog, history: HistoryEntry[], opts: { baseUrl: string | null; siteTitle: PerLang<string>; limit: number }): ChangesModel {
+  const entries: HistoryEntry[] = [current, ...history.filter((h) => h.id !== current.id)].slice(0, Math.max(1, opts.limit));
+  const datasetIds = new Set(catalog.datasets.map((d) => d.id));
+  const chartIds = new Set(catalog.charts.map((c) => c.id));
+  const listed = new Set(entries.map((e) => e.id));
+  const cycles: CycleListItem[] = entries.map((e) => ({
+    id: e.id,
+    at: e.at,
+    kind: e.kind,
+    title: { ko: entryTitle(e, 'ko'), en: entryTitle(e, 'en') },
+    summary: { ko: e.kind === 'cycle' ? cycleSummary(e, 'ko') : entryTitle(e, 'ko'), en: e.kind === 'cycle' ? cycleSummary(e, 'en') : entryTitle(e, 'en') },
+    path: { ko: cyclePagePath('ko', e.id), en: cyclePagePath('en', e.id) },
+  }));
+  const byId = new Map(cycles.map((c) => [c.id, c]));
+  const cyclePages: CyclePage[] = [];
+  for (const lang of LANGS) {
+    const links: Links = {
+      dataset: (id) => (datasetIds.has(id) ? paths.dataset(lang, id) : null),
+      chart: (id) => (chartIds.has(id) ? paths.chart(lang, id) : null),
+    };
+    for (const e of entries) {
+      const prevId = e.kind === 'cycle' ? e.previous : e.from;
+      const prev = prevId && listed.has(prevId) ? byId.get(prevId)! : null;
+      cyclePages.push({
+        ...page(lang, (l) => cyclePagePath(l, e.id)),
+        cycle: {
+          id: e.id,
+          at: e.at,
+          atText: formatDate(e.at, lang),
+          title: byId.get(e.id)!.title[lang],
+          summary: byId.get(e.id)!.summary[lang],
+          sections: e.kind === 'cycle' ? cycleSections(e, lang, links) : [],
+          previous: prev ? { href: prev.path[lang], title: prev.title[lang] } : null,
+          rollback: e.kind === 'rollback' ? fill(WORDS[lang].rollbackBody, { to: e.to }) : null,
+        },
+      });
+    }
+  }
+  return {
+    cycles,
+    pages: {
+      index: LANGS.map((lang) => page(lang, paths.changes)),
+      cycle: cyclePages,
+      feeds: feedPages(cycles, { baseUrl: opts.baseUrl, siteTitle: opts.siteTitle, feedId }),
+    },
+  };
+}
+
+const RANK: Record<Freshness['status'], number> = { overdue: 0, failed: 1, due: 2, fresh: 3 };
+
+export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel {
+  const byId = new Map(log.datasets.map((d) => [d.id, d]));
+  const datasets: FreshnessModel['datasets'] = {};
+  for (const ds of catalog.datasets) {
+    const d = byId.get(ds.id);
+    if (!d) continue;
+    datasets[ds.id] = {
+      status: d.freshness.status,
+      cadence: d.freshness.cadence,
+      lastChange: d.freshness.lastChange,
+      nextDue: d.freshness.nextDue,
+      overdueSince: d.freshness.overdueSince,
+      changedAt: d.changedAt,
+      stale: d.stale,
+      text: { ko: statusText(d.freshness, 'ko'), en: statusText(d.freshness, 'en') },
+    };
+  }
+  const charts: FreshnessModel['charts'] = {};
+  for (const chart of catalog.charts) {
+    const ids = [...new Set([...chart.data, ...(chart.map ? [chart.map.dataset] : [])])];
+    const parts = ids.map((id) => byId.get(id)?.freshness).filter((f): f is Freshness => Boolean(f));
+    const c = combineFreshness(parts);
+    const worst = parts.find((f) => f.status === c.status);
+    const text = (lang: Lang) => statusText(worst ?? { status: c.status, overdueSince: null, cadence: 'daily' }, lang);
+    charts[chart.id] = { ...c, text: { ko: text('ko'), en: text('en') } };
+  }
+  const pages = LANGS.map((lang) => {
+    const w = WORDS[lang];
+    const rows = log.datasets.filter((d) => datasets[d.id]).map((d) => freshnessRow(d, lang));
+    rows.sort((a, b) => RANK[a.status] - RANK[b.status] || a.department.localeCompare(b.department, lang) || a.id.localeCompare(b.id));
+    const count = (s: Freshness['status']) => rows.filter((r) => r.status === s).length;
+    const failing = rows.filter((r) => r.failedText).length;
+    const summary = fill(w.summaryCounts, { n: rows.length, fresh: count('fresh'), due: count('due'), overdue: count('overdue'), failed: failing });
+    return { ...page(lang, paths.freshness), summary, rows };
+  });
+  return { datasets, charts, pages };
+}
+
+function freshnessRow(d: DatasetLog, lang: Lang): FreshnessRow {
+  const f = d.freshness;
+  const failedSince = d.failed && d.stale ? d.stale.since : null;
+  return {
+    id: d.id,
+    title: d.title[lang],
+    href: paths.dataset(lang, d.id),
+    department: d.department[lang],
+    cadence: STRINGS[lang][`cadence_${d.cadence}`],
+    status: f.status,
+    statusText: statusText(f, lang),
+    lastChange: when(f.lastChange, lang, d.cadence),
+    lastChangeIso: f.lastChange,
+    nextDue: when(f.nextDue, lang, d.cadence),
+    nextDueIso: f.nextDue,
+    failedText: failedSince ? fill(WORDS[lang].failedSince, { date: when(failedSince, lang) }) : d.failed ? WORDS[lang].sectionFailed : null,
+  };
+}

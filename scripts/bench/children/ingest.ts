@@ -1,0 +1,30 @@
+// citydash's full ingest of one file, as `citydash validate` runs it: fetch (a `file` source:
+// stat and raw-cache entry) then validate (decode, parse, map columns, coerce, conform gu,
+// ajv, primary keys, store the NDJSON snapshot atomically).
+//   node --import tsx ingest.ts <catalog> <dataset-id> <file> <work-dir>
+import { loadCatalog } from '../../../pipeline/catalog/index.ts';
+import { fetchDataset } from '../../../pipeline/extract/index.ts';
+import { memoryLogger } from '../../../pipeline/log.ts';
+import type { Effects } from '../../../pipeline/types.ts';
+import { validateDatasetWithMeta } from '../../../pipeline/validate/validate-dataset.ts';
+import { workDir } from '../../../pipeline/workdir.ts';
+import { arg, reportResult } from './report.ts';
+
+const [root, id, file, work] = [arg(0, 'catalog'), arg(1, 'dataset id'), arg(2, 'file'), arg(3, 'work dir')];
+const t0 = performance.now();
+const { catalog, problems } = await loadCatalog(root);
+const errors = problems.filter((p) => p.severity === 'error');
+if (errors.length) throw new Error(`bench catalog: ${errors.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`);
+const found = catalog.datasets.find((d) => d.id === id);
+if (!found?.extract) throw new Error(`bench catalog has no source dataset ${id}`);
+const ds = { ...found, extract: { ...found.extract, path: file } };
+const effects: Effects = { fetch: globalThis.fetch, now: () => new Date(), log: memoryLogger(), env: {} };
+const ctx = { catalogRoot: root, work: workDir(work), offline: true, effects };
+const fetched = await fetchDataset(ds, ctx, { force: true });
+if (fetched.state === 'failed') throw new Error(`fetch failed: ${fetched.fetch.error}`);
+const { report } = await validateDatasetWithMeta(ds, catalog, ctx);
+if (report.status !== 'ok') throw new Error(`validate failed: ${report.error}`);
+reportResult({
+  rows: report.rowsRead, valid: report.valid, rejected: report.rejected, unmatched: report.districtsUnmatched,
+  seconds: (performance.now() - t0) / 1000,
+});

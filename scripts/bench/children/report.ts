@@ -1,0 +1,16 @@
+// Every child prints exactly one result line on stdout, prefixed so the harness can find it
+// among anything a library prints. Its own peak RSS rides along as the fallback for machines
+// without GNU time.
+export const RESULT_PREFIX = 'BENCH-RESULT ';
+
+export function reportResult(result: Record<string, unknown>): void {
+  const maxRssKb = process.resourceUsage().maxRSS;
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify({ ...result, maxRssKb })}\n`);
+}
+
+/** Positional argument `i`, or a clear failure naming what was expected. */
+export function arg(i: number, name: string): string {
+  const v = process.argv[2 + i];
+  if (v === undefined) throw new Error(`missing argument ${i + 1}: ${name}`);
+  return v;
+}
