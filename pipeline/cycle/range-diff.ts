@@ -50,7 +50,13 @@ export async function diffCycles(target: Target, opts: { from?: string; to?: str
   const live = (await readManifest(target))?.manifest;
   if (!live) throw new DiffRangeError(target.name, 'nothing has been published here yet');
   const range = resolveRange(live.cycles.length ? live.cycles : [live.cycle], opts.from, opts.to);
-  if (!range) throw new DiffRangeError(target.name, `only one cycle (${live.cycle}) has been published; nothing to compare it with`);
+  if (!range) {
+    // The first cycle has nothing before it: its own change log (a first publish) is the answer.
+    const only = opts.to ?? live.cycle;
+    const entry = await storedLog(target, only);
+    if (entry?.kind === 'cycle') return { ...entry, between: [entry], stored: true };
+    throw new DiffRangeError(target.name, `cycle ${quote(only)} has no earlier cycle to compare with`);
+  }
   const { from, to } = range;
   if (from === to) throw new DiffRangeError(target.name, `--from and --to are both ${quote(from)}`);
   const order = live.cycles;

@@ -73,3 +73,21 @@ export function cycleText(entry: HistoryEntry, opts: { lang?: Lang } = {}): stri
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** `citydash diff` between cycles that are not neighbours: the comparison, then each update in between. */
+export function rangeText(log: CycleLog & { between: HistoryEntry[]; stored: boolean }, opts: { lang?: Lang } = {}): string {
+  if (log.stored) return cycleText(log, opts);
+  const lang = opts.lang ?? 'en';
+  const head = lang === 'ko' ? `${log.previous} → ${log.id} 비교 (업데이트 ${log.between.length}번)` : `Changes from ${log.previous} to ${log.id} (${log.between.length} updates)`;
+  const lines = [head, ...log.between.map((h) => `  ${h.id}  ${entryTitle(h, lang)}`), ''];
+  return `${lines.join('\n')}${cycleText(log, opts).split('\n').slice(2).join('\n')}`;
+}
+
+export function rangeMarkdown(log: CycleLog & { between: HistoryEntry[]; stored: boolean }, opts: { lang?: Lang } = {}): string {
+  if (log.stored) return cycleMarkdown(log, opts);
+  const lang = opts.lang ?? 'en';
+  const head = lang === 'ko' ? `## \`${log.previous}\` → \`${log.id}\` 비교` : `## Changes from \`${log.previous}\` to \`${log.id}\``;
+  const updates = log.between.map((h) => `- \`${h.id}\`: ${inline(entryTitle(h, lang))}`);
+  const body = cycleMarkdown(log, { lang, heading: '##' }).split('\n').slice(2).join('\n');
+  return `${head}\n\n${updates.join('\n')}\n\n${body}`;
+}
