@@ -53,10 +53,14 @@ export function chartProblems(file: DescriptorFile, ctx: ChartContext): Problem[
   }
   if (v.template !== 'gu-map' && !isObj(v.spec)) return out; // the catalog reports the missing spec
   const { validate } = vegaLiteValidator();
+  let specValid = true;
   for (const eff of specs) {
     const label = (p: string) => pathLabel(eff.toSource(p)) || 'spec';
     const mapped = (issue: SpecIssue, rule: string) => add(eff.toSource(issue.pointer), issue, rule, (p) => label(p));
-    if (!validate(eff.spec)) for (const issue of vegaLiteIssues(validate.errors ?? [], eff.spec)) mapped(issue, 'vega-lite');
+    if (!validate(eff.spec)) {
+      specValid = false;
+      for (const issue of vegaLiteIssues(validate.errors ?? [], eff.spec)) mapped(issue, 'vega-lite');
+    }
     for (const issue of dataNameIssues(eff, data, ctx)) mapped(issue, 'data');
     const params = paramNames(eff.spec);
     const rowExpressions = expressionsIn(eff.spec).filter((e) => ROW_EXPRESSION_KEYS.has(e.key));
@@ -66,7 +70,8 @@ export function chartProblems(file: DescriptorFile, ctx: ChartContext): Problem[
     }
   }
   mapRules(v, ctx, plain);
-  altRules(v, plain);
+  // An invalid spec's mark is unknown, so "cannot draft alt text" would only repeat that.
+  if (specValid) altRules(v, plain);
   return out;
 }
 
@@ -124,20 +129,22 @@ function mapRules(v: Obj, ctx: ChartContext, plain: Plain): void {
 function altRules(v: Obj, plain: Plain): void {
   const alt = isObj(v.alt) ? v.alt : {};
   const written = (lang: Lang) => typeof alt[lang] === 'string' && (alt[lang] as string).trim() !== '';
-  for (const lang of ['ko', 'en'] as const) {
-    if (written(lang)) continue;
-    const other = lang === 'ko' ? 'en' : 'ko';
-    let draftable = false;
+  const draftable = (lang: Lang) => {
     try {
       const roles = altRoles(v as unknown as ChartDescriptor, lang, {});
-      draftable = roles.kind !== 'other' && roles.measure !== undefined;
+      return roles.kind !== 'other' && roles.measure !== undefined;
     } catch {
-      draftable = false;
+      return false;
     }
-    if (!draftable) {
-      plain(isObj(v.alt) ? '/alt' : '', `no alt.${lang} text, and none can be drafted from this spec (no measured value found)`, `write alt: {ko: …, en: …} describing what the chart shows`, 'alt', 'key');
-    } else if (written(other)) {
-      plain('/alt', `alt.${other} is written but alt.${lang} is not; it will be drafted`, `write alt.${lang} too, so both languages say the same`, 'alt', 'key', 'warning');
-    }
+  };
+  const missing = (['ko', 'en'] as const).filter((lang) => !written(lang));
+  const undraftable = missing.filter((lang) => !draftable(lang));
+  const where = isObj(v.alt) ? '/alt' : isObj(v.spec) ? '/spec' : '';
+  if (undraftable.length) {
+    const names = undraftable.map((l) => `alt.${l}`).join(' and ');
+    plain(where, `no ${names} text, and it cannot be drafted from this spec (no measured value found)`, 'write alt: {ko: …, en: …} saying what the chart shows', 'alt', 'key');
+  } else if (missing.length === 1) {
+    const [lang] = missing;
+    plain('/alt', `alt.${lang === 'ko' ? 'en' : 'ko'} is written but alt.${lang} is not; it will be drafted`, `write alt.${lang} too, so both languages say the same`, 'alt', 'key', 'warning');
   }
 }

@@ -91,7 +91,8 @@ export function checkExpression(text: string, pointer: string, params: ReadonlyS
   try {
     ast = parseExpression(text);
   } catch (e) {
-    issue(`expression ${quote(text)} does not parse: ${(e as Error).message}`, 'Vega expressions are JavaScript-like: datum.pm25 > 35, year(datum.date), …');
+    const why = (e as Error).message === 'Disabled.' ? 'it uses a JavaScript feature that Vega expressions do not allow (this, new, …)' : (e as Error).message;
+    issue(`expression ${quote(text)} does not parse: ${why}`, 'Vega expressions are JavaScript-like: datum.pm25 > 35, year(datum.date), …');
     return { issues, fields };
   }
   const forbidden = (name: string): void =>
@@ -130,8 +131,10 @@ export function checkExpression(text: string, pointer: string, params: ReadonlyS
       }
       case 'CallExpression': {
         const callee = node.callee as Node;
-        if (callee.type !== 'Identifier') issue(`expression ${quote(text)} calls a method; only functions called by name are allowed`, 'use the function form, e.g. upper(datum.name)');
-        else visit(callee, 'callee');
+        if (callee.type !== 'Identifier') {
+          issue(`expression ${quote(text)} calls a method; only functions called by name are allowed`, 'use the function form, e.g. upper(datum.name)');
+          visit(callee);
+        } else visit(callee, 'callee');
         for (const arg of node.arguments as Node[]) visit(arg);
         return;
       }

@@ -46,7 +46,7 @@ export function resolveRange(cycles: readonly string[], from?: string, to?: stri
   return before ? { from: before, to: last } : null;
 }
 
-export async function diffCycles(target: Target, opts: { from?: string; to?: string; catalog?: Catalog | null; log: Logger; sampleSize?: number }): Promise<RangeLog> {
+export async function diffCycles(target: Target, opts: { from?: string; to?: string; catalog?: () => Promise<Catalog | null>; log: Logger; sampleSize?: number }): Promise<RangeLog> {
   const live = (await readManifest(target))?.manifest;
   if (!live) throw new DiffRangeError(target.name, 'nothing has been published here yet');
   const range = resolveRange(live.cycles.length ? live.cycles : [live.cycle], opts.from, opts.to);
@@ -66,7 +66,8 @@ export async function diffCycles(target: Target, opts: { from?: string; to?: str
   const stored = history.find((h) => h.id === b);
   if (stored?.kind === 'cycle' && stored.previous === a) return { ...stored, between: history, stored: true };
   const [before, after] = [await manifestOf(target, a, live), await manifestOf(target, b, live)];
-  return { ...(await compareManifests(target, before, after, stored?.kind === 'cycle' ? stored : null, opts)), between: history, stored: false };
+  const catalog = opts.catalog ? await opts.catalog() : null;
+  return { ...(await compareManifests(target, before, after, stored?.kind === 'cycle' ? stored : null, { catalog, sampleSize: opts.sampleSize })), between: history, stored: false };
 }
 
 async function compareManifests(target: Target, before: Manifest, after: Manifest, log: CycleLog | null, opts: { catalog?: Catalog | null; sampleSize?: number }): Promise<CycleLog> {

@@ -39,6 +39,11 @@ export class ExtractError extends Error {
   }
 }
 
+/** What a stored fetch was made from; a descriptor whose extract changed must be fetched again. */
+export function extractFingerprint(spec: ExtractSpec, sample: boolean): string {
+  return canonicalJson({ extract: spec, sample });
+}
+
 /** Datasets with something to fetch (derived datasets are built by transform instead). */
 export function isSourceDataset(ds: DatasetDescriptor): boolean {
   return Boolean(ds.extract) && !ds.sql;
@@ -52,7 +57,7 @@ export async function fetchDataset(ds: DatasetDescriptor, ctx: FetchContext, opt
     const spec = ds.extract;
     if (!spec || ds.sql) throw new ExtractError(ds.file, 'has no extract section (derived datasets are built by transform)');
     const useSample = ctx.offline && spec.kind !== 'file';
-    const fingerprint = canonicalJson({ extract: spec, sample: useSample });
+    const fingerprint = extractFingerprint(spec, useSample);
     const prev = await readRawEntry(ctx.work, ds.id);
     if (!opts.force && prev && prev.spec === fingerprint && !isDue(prev.fetch.fetchedAt, ds.update.every, now)) {
       return { dataset: ds.id, state: 'not-due', fetch: prev.fetch };

@@ -28,9 +28,14 @@ export function isPreconditionFailed(err: unknown): boolean {
   return e?.name === 'PreconditionFailed' || statusOf(err) === 412 || e?.name === 'ConditionalRequestConflict';
 }
 
+export function isNotImplemented(err: unknown): boolean {
+  return (err as SdkError)?.name === 'NotImplemented' || statusOf(err) === 501;
+}
+
 export function isTransientS3(err: unknown): boolean {
   const e = err as SdkError;
   const status = statusOf(err);
+  if (isNotImplemented(err)) return false;
   if (status !== undefined && (status >= 500 || status === 429)) return true;
   if (e?.$retryable) return true;
   if (THROTTLING.has(e?.name ?? '') || NETWORK.has(e?.code ?? '') || NETWORK.has(e?.name ?? '')) return true;

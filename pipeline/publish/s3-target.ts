@@ -8,7 +8,7 @@ import {
   DeleteObjectsCommand, GetObjectCommand, ListObjectsCommand, PutObjectCommand, S3Client, type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import type { Effects } from '../types.ts';
-import { isNotFound, toTargetError } from './s3-errors.ts';
+import { isNotFound, isNotImplemented, toTargetError } from './s3-errors.ts';
 import { displayEndpoint, parseS3Url, TargetSpecError } from './s3-url.ts';
 import { TargetError, type Target, type TargetObject } from './target.ts';
 
@@ -80,6 +80,7 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
   const key = (path: string) => `${prefix}${path}`;
   const pageSize = Math.min(S3_MAX_BATCH, Math.max(1, opts.listPageSize ?? S3_MAX_BATCH));
   const batchSize = Math.min(S3_MAX_BATCH, Math.max(1, opts.deleteBatchSize ?? S3_MAX_BATCH));
+  let conditionsUnsupported = false;
 
   return {
     name,
@@ -95,21 +96,30 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
       }
     },
     async put(path, body, o) {
+      const send = (conditional: boolean) => client.send(new PutObjectCommand({
+        Bucket: bucket,
+        Key: key(path),
+        Body: body,
+        ContentLength: body.byteLength,
+        ContentMD5: createHash('md5').update(body).digest('base64'),
+        ContentType: o.contentType,
+        CacheControl: o.cacheControl,
+        ...(conditional ? { IfMatch: o.ifMatch, IfNoneMatch: o.ifNoneMatch } : {}),
+      }));
+      const conditional = Boolean(o.ifMatch || o.ifNoneMatch) && !conditionsUnsupported;
       try {
-        const out = await client.send(new PutObjectCommand({
-          Bucket: bucket,
-          Key: key(path),
-          Body: body,
-          ContentLength: body.byteLength,
-          ContentMD5: createHash('md5').update(body).digest('base64'),
-          ContentType: o.contentType,
-          CacheControl: o.cacheControl,
-          IfMatch: o.ifMatch,
-          IfNoneMatch: o.ifNoneMatch,
-        }));
-        return { etag: out.ETag };
+        return { etag: (await send(conditional)).ETag };
       } catch (err) {
-        throw toTargetError(name, path, 'put', err);
+        // A store that refuses conditional writes outright: write plainly from now on; the
+        // publish lock's re-read is what keeps publishers apart there.
+        if (!conditional || !isNotImplemented(err)) throw toTargetError(name, path, 'put', err);
+        conditionsUnsupported = true;
+        effects.log.debug(`${name}: the store does not implement conditional writes (If-Match / If-None-Match)`);
+        try {
+          return { etag: (await send(false)).ETag };
+        } catch (again) {
+          throw toTargetError(name, path, 'put', again);
+        }
       }
     },
     async list(sub = '') {

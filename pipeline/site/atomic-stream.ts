@@ -24,7 +24,8 @@ export class AtomicStream {
   /** Honours backpressure, so a million rows never pile up in memory. */
   async write(chunk: string): Promise<void> {
     if (this.failed) throw this.failed;
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'error')]);
+    // once() also rejects on 'error' and removes its listeners either way (no listener build-up).
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
     if (this.failed) throw this.failed;
   }
 

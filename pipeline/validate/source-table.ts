@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DatasetDescriptor, Encoding, ExtractSpec, Format, RawTable } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
-import { displayPath, ExtractError } from '../extract/fetch-dataset.ts';
+import { descriptorPath, displayPath, ExtractError } from '../extract/fetch-dataset.ts';
 import { openRecords, rawFile, type RawEntry } from '../extract/raw-cache.ts';
-import { readTable } from '../extract/read-table.ts';
+import { readTable, SourceFileError } from '../extract/read-table.ts';
 import { seoulSampleTable } from '../extract/seoul-openapi.ts';
 
 export interface SourceTable {
@@ -34,18 +34,21 @@ export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, ca
     const path = rawFile(work, ds.id, input.file);
     return { table: await readTable({ path, name: entry.fetch.source }, readOptions(spec, format, spec.encoding)), where: entry.fetch.source };
   }
-  const where = displayPath(catalogRoot, input.path);
+  // Local files are found again from the descriptor, so a moved checkout still works.
+  const local = entry.fetch.sample ? spec.sample : spec.kind === 'file' ? spec.path : undefined;
+  const path = local ? descriptorPath(catalogRoot, ds, local) : input.path;
+  const where = displayPath(catalogRoot, path);
   if (entry.fetch.sample) {
-    const format = spec.sampleFormat ?? spec.format ?? formatFromName(input.path);
+    const format = spec.sampleFormat ?? spec.format ?? formatFromName(path);
     if (!format) throw new ExtractError(ds.file, `extract.sampleFormat is not set and ${JSON.stringify(where)} does not say it`);
     if (spec.kind === 'seoul-openapi' && format === 'json' && !spec.json?.records) {
-      return { table: seoulSampleTable(await readFile(input.path), spec.service ?? '', where), where };
+      return { table: seoulSampleTable(await readSample(path, where), spec.service ?? '', where), where };
     }
     // A sample in another format than the live source was saved with its own encoding.
     const encoding = spec.sampleFormat && spec.sampleFormat !== spec.format ? 'auto' : spec.encoding;
-    return { table: await readTable({ path: input.path, name: where }, readOptions(spec, format, encoding)), where };
+    return { table: await readTable({ path, name: where }, readOptions(spec, format, encoding)), where };
   }
-  return openFile(ds, input.path, where, false);
+  return openFile(ds, path, where, false);
 }
 
 /**
@@ -59,6 +62,14 @@ export async function openFile(ds: DatasetDescriptor, path: string, where: strin
   if (!format) throw new ExtractError(where, 'cannot tell the format from the file name; name it .csv, .xlsx or .json');
   const encoding = spec.format === format ? spec.encoding : 'auto';
   return { table: await readTable({ path, name: where }, readOptions(spec, format, encoding)), where };
+}
+
+async function readSample(path: string, where: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw new SourceFileError(where, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message);
+  }
 }
 
 function readOptions(spec: ExtractSpec, format: Format, encoding: Encoding | undefined) {

@@ -4,8 +4,8 @@
 // previous snapshot is left untouched.
 import type { Catalog, DatasetDescriptor, FetchInfo, ValidationReport } from '../types.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
-import { fetchDataset, type FetchContext } from '../extract/fetch-dataset.ts';
-import { readRawEntry } from '../extract/raw-cache.ts';
+import { extractFingerprint, fetchDataset, type FetchContext } from '../extract/fetch-dataset.ts';
+import { readRawEntry, type RawEntry } from '../extract/raw-cache.ts';
 import { maskSecrets } from '../extract/mask.ts';
 import { loadRowSchema } from './load-schema.ts';
 import { ReportBuilder } from './report.ts';
@@ -24,8 +24,9 @@ export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Ca
   let fetch: FetchInfo | undefined;
   try {
     let entry = await readRawEntry(ctx.work, ds.id);
-    if (!entry) {
-      const fetched = await fetchDataset(ds, ctx);
+    // Nothing stored yet (a fresh clone), or stored from an extract section since edited.
+    if (!entry || !storedFrom(entry, ds)) {
+      const fetched = await fetchDataset(ds, ctx, { force: Boolean(entry) });
       if (fetched.state === 'failed') return await failed(ds, ctx, `nothing fetched yet, and fetching failed: ${fetched.fetch.error}`);
       entry = await readRawEntry(ctx.work, ds.id);
       if (!entry) return await failed(ds, ctx, 'fetch stored nothing');
@@ -36,6 +37,10 @@ export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Ca
   } catch (err) {
     return failed(ds, ctx, (err as Error).message);
   }
+}
+
+function storedFrom(entry: RawEntry, ds: DatasetDescriptor): boolean {
+  return ds.extract !== undefined && entry.spec === extractFingerprint(ds.extract, entry.fetch.sample);
 }
 
 /** `validate --file PATH --dataset ID`: check a file against a descriptor, storing nothing. */

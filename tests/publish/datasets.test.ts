@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { datasetsForManifest } from '../../pipeline/publish/datasets.ts';
-import { readManifest, snapshotPath } from '../../pipeline/publish/manifest.ts';
+import { readManifest, snapshotPath, type Manifest } from '../../pipeline/publish/manifest.ts';
 import { publishSite } from '../../pipeline/publish/publish.ts';
 import { PublishInputError } from '../../pipeline/publish/publish-input.ts';
 import type { SnapshotMeta } from '../../pipeline/types.ts';
@@ -50,8 +50,8 @@ test('copies each snapshot into the site under its hash; changedAt carries over 
   expect(log.lines.join('\n')).toMatch(/error: .*broken\.meta\.json: unreadable snapshot metadata/);
   expect(log.lines.join('\n')).toMatch(/error: .*tampered\.ndjson: rows hash .* does not match the metadata's/);
 
-  const previous = { version: 1, cycle: C1, publishedAt: '', files: {}, retired: {}, cycles: [C1], datasets: { 'air-quality-daily': { ...ds['air-quality-daily'], changedAt: '2026-11-01T00:00:00.000Z' } } } as const;
-  const again = await datasetsForManifest(w, siteDir, { now: new Date('2026-11-29T21:00:00Z'), previous: { ...previous, datasets: { ...previous.datasets } } });
+  const previous: Manifest = { version: 1, cycle: C1, publishedAt: '', files: {}, retired: {}, cycles: [C1], datasets: { 'air-quality-daily': { ...ds['air-quality-daily'], changedAt: '2026-11-01T00:00:00.000Z' } } };
+  const again = await datasetsForManifest(w, siteDir, { now: new Date('2026-11-29T21:00:00Z'), previous });
   expect(again['air-quality-daily'].changedAt).toBe('2026-11-01T00:00:00.000Z');
 });
 

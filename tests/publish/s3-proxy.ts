@@ -7,6 +7,8 @@ export interface Rule {
   method: string;
   /** Matched against the request path (bucket and key, without the query). */
   path: RegExp;
+  /** Only requests carrying this header. */
+  header?: string;
   /** How many matching requests to fail (default: all). */
   times?: number;
   status?: number;
@@ -31,7 +33,7 @@ export async function startProxy(upstream: string): Promise<S3Proxy> {
     const url = req.url ?? '/';
     requests.push({ method: req.method ?? '', url });
     const path = decodeURIComponent(url.split('?')[0]);
-    const rule = rules.find((r) => r.method === req.method && r.path.test(path) && (r.times === undefined || r.times > 0));
+    const rule = rules.find((r) => r.method === req.method && r.path.test(path) && (r.times === undefined || r.times > 0) && (!r.header || req.headers[r.header] !== undefined));
     if (rule) {
       if (rule.times !== undefined) rule.times--;
       req.resume();

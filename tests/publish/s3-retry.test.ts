@@ -46,6 +46,20 @@ test('AccessDenied is not retried: the publish stops, located, and no manifest i
   expect(await readManifest(t)).toBeNull();
 });
 
+test('a store that answers conditional writes with 501 NotImplemented still gets a locked, complete publish', async () => {
+  const prefix = uniqueName('noconditions');
+  proxy.rules.push(
+    { method: 'PUT', path: new RegExp(`${prefix}/`), header: 'if-none-match', status: 501, code: 'NotImplemented' },
+    { method: 'PUT', path: new RegExp(`${prefix}/`), header: 'if-match', status: 501, code: 'NotImplemented' },
+  );
+  const t = target(prefix);
+  const clock = clockAt('2026-11-28T21:00:00Z');
+  await publishFiles(suite.tmp(), t, siteV1(), C1, clock);
+  const { result } = await publishFiles(suite.tmp(), t, siteV1(), '2026-11-29T2100Z', clock);
+  expect(result.uploadedObjects).toBe(2);
+  expect((await readManifest(t))?.manifest.cycles).toEqual([C1, '2026-11-29T2100Z']);
+});
+
 test('list follows pages (ListObjects markers) until the end', async () => {
   const prefix = uniqueName('pages');
   const t = target(prefix, { listPageSize: 2 });

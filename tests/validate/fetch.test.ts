@@ -89,6 +89,15 @@ describe('offline: network sources use their bundled sample', () => {
     expect((await readRawEntry(dir.work, 'air-test'))?.fetch.sample).toBe(true);
   });
 
+  test('validate after the extract section was edited fetches again (not the stale copy)', async () => {
+    await fetchDataset(ds, ctx());
+    await writeFile(join(dir.path, 'sources/climate-environment/samples/air-2.csv'), '측정일시,측정소명,미세먼지농도(㎍/㎥)\n20180105,중구,7\n');
+    const edited = descriptor({ extract: { ...ds.extract!, sample: 'samples/air-2.csv' } });
+    const report = await validateDataset(edited, catalog, ctx());
+    expect(report).toMatchObject({ status: 'ok', rowsRead: 1 });
+    expect((await readRawEntry(dir.work, 'air-test'))?.fetch.source).toBe('sources/climate-environment/samples/air-2.csv');
+  });
+
   test('no sample: a clear failure, and validate fails without touching data/', async () => {
     const noSample = descriptor({ extract: { kind: 'seoul-openapi', service: 'DailyAverageAirQuality' } });
     const r = await fetchDataset(noSample, ctx());

@@ -44,13 +44,19 @@ export async function tempCatalog(subset = SUBSET, mtime = new Date('2026-11-01T
   for (const part of ['sources', 'schemas', 'viz-specs', 'citydash.yaml']) await cp(join(repoRoot, part), join(root, part), { recursive: true });
   const files = await walk(root);
   const descriptors = new Map<string, string>();
+  const schemas = new Set<string>();
   for (const f of files.filter((p) => p.endsWith('.yaml') && !p.endsWith('citydash.yaml'))) {
-    const doc = parse(await readFile(f, 'utf8')) as { id?: string; data?: unknown };
-    const isChart = f.includes(`${join(root, 'viz-specs')}`);
+    const doc = parse(await readFile(f, 'utf8')) as { id?: string; schema?: string };
+    const isChart = f.startsWith(join(root, 'viz-specs'));
     const keep = isChart ? subset.charts.includes(String(doc.id)) : subset.datasets.includes(String(doc.id));
     if (!keep) await rm(f);
-    else if (!isChart) descriptors.set(String(doc.id), relative(root, f));
+    else if (!isChart) {
+      descriptors.set(String(doc.id), relative(root, f));
+      if (doc.schema) schemas.add(join(root, doc.schema));
+    }
   }
+  // Schemas no kept dataset uses would only add "schema not used" warnings.
+  for (const f of files.filter((p) => p.startsWith(join(root, 'schemas')) && !schemas.has(p))) await rm(f);
   for (const f of await walk(root)) await setMtime(f, mtime);
   return {
     dir,

@@ -1,0 +1,97 @@
+// The bundled Seoul catalog, built offline as `npm start` does: every page and download exists,
+// every internal link resolves, every chart matches its recorded SVG, and a rebuild with no
+// change re-renders nothing.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
+import { bundledSite, cli, type BundledSite } from '../helpers/bundled-site.ts';
+import { repoRoot } from '../helpers/paths.ts';
+
+let site: BundledSite;
+beforeAll(async () => {
+  site = await bundledSite();
+}, 300_000);
+
+async function files(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await files(p, base)));
+    else out.push(posix.normalize(p.slice(base.length + 1).split('\\').join('/')));
+  }
+  return out;
+}
+
+const ids = async (folder: string) =>
+  (await readdir(join(repoRoot, folder), { recursive: true })).filter((f) => f.endsWith('.yaml')).map((f) => posix.basename(f, '.yaml'));
+
+test('both languages have a home page, a page per chart and a page per dataset', async () => {
+  const charts = await ids('viz-specs');
+  const datasets = await ids('sources');
+  expect(charts.length).toBeGreaterThanOrEqual(12);
+  expect(datasets.length).toBeGreaterThanOrEqual(8);
+  for (const lang of ['ko', 'en']) {
+    expect(existsSync(join(site.siteDir, lang, 'index.html'))).toBe(true);
+    for (const id of charts) expect([lang, id, existsSync(join(site.siteDir, lang, 'charts', id, 'index.html'))]).toEqual([lang, id, true]);
+    for (const id of datasets) expect([lang, id, existsSync(join(site.siteDir, lang, 'datasets', id, 'index.html'))]).toEqual([lang, id, true]);
+  }
+});
+
+test('every internal link and download on every page resolves to a file', async () => {
+  const all = await files(site.siteDir);
+  const present = new Set(all);
+  const broken: string[] = [];
+  let checked = 0;
+  for (const page of all.filter((f) => f.endsWith('.html'))) {
+    const html = await readFile(join(site.siteDir, page), 'utf8');
+    for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+      const raw = m[1]!.replace(/&amp;/g, '&');
+      if (/^(?:[a-z]+:|\/\/|#)/i.test(raw)) continue; // external, mailto:, data:, fragment
+      const path = raw.split(/[?#]/)[0]!;
+      const target = path.startsWith('/') ? path.slice(1) : posix.join(posix.dirname(page), path);
+      const file = target === '' || target.endsWith('/') ? `${target}index.html` : target;
+      checked++;
+      if (!present.has(posix.normalize(file)) && !present.has(`${posix.normalize(file)}/index.html`)) broken.push(`${page} -> ${raw}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(1000);
+  expect(broken).toEqual([]);
+});
+
+// Recorded snapshots of every bundled chart, as files (they are too big for one jest snapshot).
+// Re-record after an intended change with UPDATE_SVG=1.
+test('every bundled chart renders as its recorded SVG, in both languages', async () => {
+  const dir = join(repoRoot, 'tests/e2e/__svg__');
+  const svgs = (await readdir(join(site.siteDir, 'charts'))).filter((f) => f.endsWith('.svg'));
+  const charts = await ids('viz-specs');
+  expect(svgs.length).toBe(charts.length * 2);
+  const mismatches: string[] = [];
+  for (const file of svgs) {
+    const name = file.replace(/\.[0-9a-f]{8,}\.svg$/, '.svg');
+    const actual = await readFile(join(site.siteDir, 'charts', file), 'utf8');
+    const recorded = join(dir, name);
+    if (process.env.UPDATE_SVG === '1' || !existsSync(recorded)) {
+      if (!process.env.CI || process.env.UPDATE_SVG === '1') {
+        await mkdir(dirname(recorded), { recursive: true });
+        await writeFile(recorded, actual);
+        continue;
+      }
+    }
+    const expected = existsSync(recorded) ? await readFile(recorded, 'utf8') : '(no recorded snapshot)';
+    if (expected !== actual) {
+      const a = actual.split(/(?<=>)/);
+      const e = expected.split(/(?<=>)/);
+      const i = a.findIndex((part, k) => part !== e[k]);
+      mismatches.push(`${name}: differs at element ${i}: expected ${JSON.stringify(e[i]?.slice(0, 120))}, got ${JSON.stringify(a[i]?.slice(0, 120))}`);
+    }
+  }
+  expect(mismatches).toEqual([]);
+});
+
+test('a second build with no change re-renders no chart', async () => {
+  expect(site.buildLog).toMatch(/charts: \d+ rendered, 0 cached, 0 failed/);
+  const common = ['--offline', '--catalog', repoRoot, '--out', join(site.root, 'out2'), '--work', site.work];
+  const again = await cli(['build', ...common]);
+  const charts = (await ids('viz-specs')).length;
+  expect(again.stderr).toContain(`charts: 0 rendered, ${charts * 2} cached, 0 failed`);
+}, 300_000);
