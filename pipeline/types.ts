@@ -63,7 +63,7 @@ export interface DatasetDescriptor {
   update: { every: Cadence };
   extract?: ExtractSpec;
   columns: Record<string, ColumnSpec>;
-  district?: { from: string };
+  district?: { from: string; shortKorean?: boolean };
   /** Path of the row schema, relative to the catalog root (e.g. schemas/x.schema.json). */
   schema: string;
   primaryKey: string[];

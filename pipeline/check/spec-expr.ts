@@ -126,7 +126,7 @@ export function checkExpression(text: string, pointer: string, params: ReadonlyS
         } else if (typeof key === 'string' && FORBIDDEN_NAMES.has(key)) {
           forbidden(key);
         }
-        if (object.type === 'Identifier' && object.name === 'datum' && typeof key === 'string') fields.push({ field: key, pointer });
+        if (object.type === 'Identifier' && object.name === 'datum' && typeof key === 'string' && !FORBIDDEN_NAMES.has(key)) fields.push({ field: key, pointer });
         return visit(object);
       }
       case 'CallExpression': {

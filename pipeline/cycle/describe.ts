@@ -9,6 +9,11 @@ import { WORDS, type Words } from './words.ts';
 
 const num = (n: number, lang: Lang) => formatCell(n, lang);
 
+/** English counts agree with their noun ("1 row added", "1 dataset failed"); Korean has no plural. */
+export function singular(text: string, lang: Lang): string {
+  return lang === 'en' ? text.replace(/(^|[^\d.,])1 (row|column|dataset|day|hour|minute|update|chart)s\b/g, '$11 $2') : text;
+}
+
 /** A day ("2026년 11월 29일", "November 29, 2026"), or with the time for hourly data. */
 export function when(iso: string | null, lang: Lang, cadence?: Cadence): string {
   if (!iso) return '';
@@ -51,7 +56,7 @@ export function cycleSummary(log: CycleLog, lang: Lang): string {
     else parts.push(fill(w[key], { n }));
   }
   if (c.chartsFailed) parts.push(fill(w.partChartsFailed, { n: c.chartsFailed }));
-  return parts.length ? parts.join(', ') : w.noChanges;
+  return parts.length ? singular(parts.join(', '), lang) : w.noChanges;
 }
 
 /** "2026-11-29 06:00 업데이트: 데이터셋 3개 변경, 1개 지연". */
@@ -76,7 +81,7 @@ function columnList(d: DatasetLog, names: string[], lang: Lang): string {
 export function diffWords(d: DatasetLog, lang: Lang): string {
   const w = WORDS[lang];
   const x = d.diff;
-  const rows = () => fill(w.rowCount, { before: num(d.rows.before ?? 0, lang), after: num(d.rows.after ?? 0, lang) });
+  const rows = () => d.rows.before === d.rows.after ? fill(w.rowCountSame, { n: num(d.rows.after ?? 0, lang) }) : fill(w.rowCount, { before: num(d.rows.before ?? 0, lang), after: num(d.rows.after ?? 0, lang) });
   if (!x) return `${w.contentChanged}; ${rows()}`;
   const rowParts: string[] = [];
   if (x.added) rowParts.push(fill(w.rowsAdded, { n: num(x.added, lang) }));
@@ -90,7 +95,7 @@ export function diffWords(d: DatasetLog, lang: Lang): string {
   if (cx.added.length) colParts.push(fill(w.colsAdded, { n: cx.added.length, names: columnList(d, cx.added, lang) }));
   if (cx.removed.length) colParts.push(fill(w.colsRemoved, { n: cx.removed.length, names: columnList(d, cx.removed, lang) }));
   if (cx.retyped.length) colParts.push(fill(w.colsRetyped, { n: cx.retyped.length, names: cx.retyped.map((r) => `${title(d.columnTitles[r.column], r.column, lang)} ${r.before}→${r.after}`).join(', ') }));
-  return [rowParts.join(', '), colParts.join(', '), rows()].filter(Boolean).join('; ');
+  return singular([rowParts.join(', '), colParts.join(', '), rows()].filter(Boolean).join('; '), lang);
 }
 
 /** Up to `max` revised rows in words: "2026-11-20 · 종로구: 초미세먼지 20 → 22". */
@@ -113,7 +118,7 @@ export function datasetWords(d: DatasetLog, lang: Lang): string {
   }
   if (d.change === 'removed') return w.removedLine;
   if (d.change === 'unavailable') return w.unavailable;
-  if (d.change === 'new') return fill(w.newLine, { rows: num(d.rows.after ?? 0, lang) });
+  if (d.change === 'new') return singular(fill(w.newLine, { rows: num(d.rows.after ?? 0, lang) }), lang);
   if (d.change === 'changed') return diffWords(d, lang);
   if (d.stale) return fill(w.staleSource, { since: when(d.stale.since, lang) });
   if (f.status === 'overdue' || f.status === 'due') return freshnessWords(d, lang);
@@ -125,7 +130,7 @@ export function freshnessWords(d: Pick<DatasetLog, 'freshness' | 'cadence'>, lan
   const w = WORDS[lang];
   const f = d.freshness;
   const vars = { due: when(f.nextDue, lang, d.cadence), late: lateWords(f.lateByMs ?? 0, lang), cadence: cadenceWords(d.cadence, lang) };
-  return fill(f.status === 'overdue' ? w.overdueLine : w.dueLine, vars);
+  return singular(fill(f.status === 'overdue' ? w.overdueLine : w.dueLine, vars), lang);
 }
 
 function point(p: { time: string | number; value: number } | null, unit: string | null, lang: Lang): string {

@@ -47,11 +47,12 @@ export async function refreshSources(catalog: Catalog, ctx: RunContext, opts: Re
   const out: SourceOutcome[] = [];
   for (const ds of catalog.datasets.filter(isSourceDataset)) {
     const published = opts.base?.datasets[ds.id];
-    const fail = async (stage: 'fetch' | 'validate', reason: string, fetch: FetchInfo | null, report: ValidationReport | null): Promise<SourceOutcome> => {
+    const fail = async (stage: 'fetch' | 'validate', outcome: FetchOutcome, reason: string, fetch: FetchInfo | null, report: ValidationReport | null): Promise<SourceOutcome> => {
       const masked = maskSecrets(reason, secrets);
-      const meta = await carryOver(ctx.work, ds.id, published, opts.target, { reason: masked, now });
+      // The page's "delayed since" notice says which step failed; the change log has the step apart.
+      const meta = await carryOver(ctx.work, ds.id, published, opts.target, { reason: `${stage === 'fetch' ? 'fetch' : 'validation'} failed: ${masked}`, now });
       log.status(meta ? 'stale' : 'failed', ds.id, meta ? `${masked} (keeping last good data)` : masked);
-      return { id: ds.id, outcome: stage === 'fetch' ? 'failed' : (fetch?.outcome ?? 'failed'), fetch, report, failed: { stage, reason: masked }, meta };
+      return { id: ds.id, outcome, fetch, report, failed: { stage, reason: masked }, meta };
     };
     try {
       if (ctx.only && !ctx.only.includes(ds.id)) {
@@ -62,19 +63,19 @@ export async function refreshSources(catalog: Catalog, ctx: RunContext, opts: Re
       }
       const fetched = await fetchDataset(ds, ctx, { force: opts.force });
       if (fetched.state === 'failed') {
-        out.push(await fail('fetch', `fetch failed: ${fetched.fetch.error ?? 'unknown error'}`, fetched.fetch, null));
+        out.push(await fail('fetch', 'failed', fetched.fetch.error ?? 'unknown error', fetched.fetch, null));
         continue;
       }
       const { report, meta } = await validateDatasetWithMeta(ds, catalog, ctx);
       if (report.status !== 'ok' || !meta) {
-        out.push(await fail('validate', `validation failed: ${report.error ?? `${report.rejected} rows rejected`}`, fetched.fetch, report));
+        out.push(await fail('validate', fetched.state, report.error ?? `${report.rejected} rows rejected`, fetched.fetch, report));
         continue;
       }
       const kept = await keepContentFetch(ctx, meta, published?.meta);
       log.status(fetched.state, ds.id, `${report.valid.toLocaleString('en-US')} rows${report.rejected ? `, ${report.rejected.toLocaleString('en-US')} rejected` : ''}`);
       out.push({ id: ds.id, outcome: fetched.state, fetch: fetched.fetch, report, failed: null, meta: kept });
     } catch (err) {
-      out.push(await fail('validate', (err as Error).message ?? String(err), null, null));
+      out.push(await fail('validate', 'failed', (err as Error).message ?? String(err), null, null));
     }
   }
   return out;

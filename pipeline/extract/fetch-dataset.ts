@@ -2,7 +2,7 @@
 // bundled sample), keep them in the raw cache and say what happened. Never throws for a
 // dataset's own trouble: the result says `failed` with a message (API key masked).
 import { stat } from 'node:fs/promises';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, normalize, relative, resolve, sep } from 'node:path';
 import type { DatasetDescriptor, Effects, ExtractSpec, FetchInfo } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { isDue } from './cadence.ts';
@@ -70,7 +70,7 @@ export async function fetchDataset(ds: DatasetDescriptor, ctx: FetchContext, opt
           ? await httpInput(ds, ctx, spec, prev)
           : await seoulInput(ds, ctx, spec, now);
     const fetch: FetchInfo = {
-      outcome: got.outcome, source: got.source, fetchedAt: now.toISOString(), sample: useSample,
+      outcome: got.outcome, source: got.source, fetchedAt: now.toISOString(), sample: useSample || readsBundledSample(spec),
       ...(got.etag ? { etag: got.etag } : {}), ...(got.lastModified ? { lastModified: got.lastModified } : {}),
     };
     await writeRawEntry(ctx.work, ds.id, { fetch, input: got.input, spec: fingerprint });
@@ -91,6 +91,11 @@ interface Got {
   input: RawInput;
   etag?: string;
   lastModified?: string;
+}
+
+/** A `file` source whose path is its own bundled sample is sample data too, and is labelled so. */
+function readsBundledSample(spec: ExtractSpec): boolean {
+  return spec.kind === 'file' && Boolean(spec.sample) && normalize(spec.sample!) === normalize(spec.path ?? '');
 }
 
 /** A file source or a bundled sample: read in place, "not-modified" when size and mtime match. */

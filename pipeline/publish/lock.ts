@@ -118,11 +118,18 @@ export async function acquireLock(target: Target, purpose: string, opts: LockOpt
     const got = await target.get(LOCK_PATH);
     return got ? { record: parseLock(got.body), etag: got.etag } : null;
   };
+  // A retried write whose first attempt landed fails its own condition: check whose lock it is.
+  const isOurs = async (): Promise<boolean> => {
+    const cur = await readHolder();
+    if (cur?.record?.token !== record.token || cur.record.expiresAt !== record.expiresAt) return false;
+    etag = cur.etag;
+    return true;
+  };
   try {
     etag = (await target.put(LOCK_PATH, encode(record), existing ? { ...LOCK_PUT, ifMatch: existing.etag } : { ...LOCK_PUT, ifNoneMatch: '*' })).etag;
   } catch (err) {
-    if (err instanceof PreconditionFailedError) throw new LockHeldError(target.name, (await readHolder())?.record ?? null);
-    throw err;
+    if (!(err instanceof PreconditionFailedError)) throw err;
+    if (!(await isOurs())) throw new LockHeldError(target.name, (await readHolder())?.record ?? null);
   }
   if (!target.atomicCreate || existing) {
     // The store may have ignored the condition: whoever wrote last holds the lock.
@@ -153,8 +160,8 @@ export async function acquireLock(target: Target, purpose: string, opts: LockOpt
         try {
           etag = (await target.put(LOCK_PATH, encode(record), { ...LOCK_PUT, ifMatch: etag })).etag ?? etag;
         } catch (err) {
-          if (err instanceof PreconditionFailedError) throw lost();
-          throw err;
+          if (!(err instanceof PreconditionFailedError)) throw err;
+          if (!(await isOurs())) throw lost();
         }
       })().finally(() => { renewing = null; });
       return renewing;

@@ -1,5 +1,6 @@
 // `--target dir:PATH | s3://bucket/prefix` -> a Target.
 import { resolve } from 'node:path';
+import { realEffects } from '../effects.ts';
 import type { Effects } from '../types.ts';
 import { dirTarget } from './dir-target.ts';
 import { s3Target, type S3TargetOptions } from './s3-target.ts';
@@ -8,7 +9,7 @@ import type { Target } from './target.ts';
 
 export type TargetOptions = Pick<S3TargetOptions, 'endpoint' | 'forcePathStyle' | 'region'>;
 
-export function parseTarget(spec: string, opts: TargetOptions, effects: Effects): Target {
+export function parseTarget(spec: string, opts: TargetOptions = {}, effects: Effects = realEffects()): Target {
   if (spec.startsWith('dir:')) {
     const path = spec.slice('dir:'.length);
     if (!path) throw new TargetSpecError(spec, 'expected dir:PATH (a folder)');

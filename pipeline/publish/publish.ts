@@ -128,7 +128,9 @@ export async function publishSite(input: PublishInput, effects: Effects): Promis
     }
 
     // Journal first: if this run dies, the next one knows which paths may hold its bytes.
-    if (plan.uploads.length) {
+    // Change-log files alone need none: they are new per cycle and kept for good.
+    const journal = plan.uploads.some((u) => u.stage !== 'state');
+    if (journal) {
       const paths = [...new Set([...(pending?.paths ?? []), ...plan.uploads.map((u) => u.path)])].sort();
       await writePending(target, { cycle: input.cycle, startedAt: input.now.toISOString(), paths });
     }
@@ -151,7 +153,7 @@ export async function publishSite(input: PublishInput, effects: Effects): Promis
     result.uploadedObjects = totals.objects + 2;
     result.uploadedBytes = totals.bytes + history.size + live.size;
     result.uploads = [...plan.uploads, history, live].map(({ path, size, stage, reason }) => ({ path, size, stage, reason }));
-    if (pending || plan.uploads.length) {
+    if (pending || journal) {
       await clearPending(target).catch((err: Error) => log.warn(`could not remove ${PENDING_PATH} (${err.message}); the next publish re-checks its paths`));
     }
     log.info(`published ${input.cycle} to ${target.name}: ${result.uploadedObjects} objects written (${totals.bytes.toLocaleString('en-US')} bytes of site files), ${plan.unchanged} unchanged, ${ret.newlyRetired.length} retired, ${result.deleted.length} deleted`);

@@ -12,9 +12,6 @@ export const filters: Record<string, Filter> = {
   /** `{{ chart.title | l(p.lang) }}`: the text in the page's language (Korean when missing). */
   l: (value: { ko?: string; en?: string } | null | undefined, lang: string) => (value ? (value[asLang(lang)] ?? value.ko ?? '') : ''),
   num: (value: unknown, lang: string, digits?: number) => formatNumber(value, asLang(lang), { digits: digits ?? 2 }),
-  signed: (value: unknown, lang: string, digits?: number) => formatNumber(value, asLang(lang), { digits: digits ?? 2, signed: true }),
-  /** Integers shown without digit grouping (row counts keep grouping; years and codes do not). */
-  plain: (value: unknown, lang: string) => formatNumber(value, asLang(lang), { grouping: false }),
   date: (value: unknown, lang: string) => formatDate(value, asLang(lang)),
   cell: (value: Value, column: { type?: string; key?: boolean } | undefined, lang: string) => formatCell(value, asLang(lang), column),
   bytes: (value: unknown, lang: string) => formatBytes(value, asLang(lang)),

@@ -84,7 +84,7 @@ export async function validateRecords<T = CandidateRow>(
   const writer = store ? new SnapshotWriter(opts.work.rows(ds.id)) : null;
   const policy = ds.onInvalid ?? { action: 'drop-row' };
   const progress = opts.effects.log.progress(`validating ${ds.id}`);
-  const district = ds.district ? { from: ds.district.from, conform: memoConform(Boolean((ds.district as { shortKorean?: unknown }).shortKorean)) } : null;
+  const district = ds.district ? { from: ds.district.from, conform: memoConform(Boolean(ds.district.shortKorean)) } : null;
   let failure: string | undefined;
   let hash: string | undefined;
   let compiled: ReturnType<typeof compiledSchema> | undefined;
@@ -158,7 +158,7 @@ export async function validateRecords<T = CandidateRow>(
   return { report: built, meta };
 }
 
-/** Rejects a row whose key is empty or was seen before (naming both places); true if rejected. */
+/** Rejects a row whose key is empty or was seen before (naming both places); null when it is new. */
 function checkKey(keys: PrimaryKeys, row: Row, loc: SourceLocation, report: ReportBuilder, raw: (column: string) => RawValue): RejectedRow | null {
   const values = keys.values(row);
   const cols = keys.columns;

@@ -167,7 +167,7 @@ test('cycle 3: the broken source recovers', async () => {
 
   const en = await read(cat.target, 'en/changes/2026-11-30T2100Z/index.html');
   expect(en).toContain('<h1>2026-12-01 06:00 update: no changes</h1>');
-  expect(itemText(en, 'air-quality-daily')).toBe('Daily air pollution: expected by November 30, 2026 (agreed cadence: daily)');
+  expect(itemText(en, 'air-quality-daily')).toBe('Daily air pollution: expected by December 1, 2026 (agreed cadence: daily)');
   for (const lang of ['ko', 'en']) {
     const page = await read(cat.target, `${lang}/datasets/fire-incidents-monthly/index.html`);
     expect(page).not.toContain('banner-stale');

@@ -13,7 +13,7 @@ const published = (files: Record<string, string | Uint8Array>) => Object.keys(fi
 const V1_MUTABLE = [
   'index.html', 'ko/index.html', 'en/index.html', 'ko/datasets/air-quality-daily/index.html', 'en/datasets/air-quality-daily/index.html',
   'ko/datasets/cctv/index.html', 'en/datasets/cctv/index.html', 'ko/charts/pm25/index.html', 'en/charts/pm25/index.html', 'ko/about/index.html',
-  'assets/favicon.svg', 'favicon.ico', 'sitemap.xml', 'robots.txt', 'catalog.jsonld', 'site.webmanifest', 'pagefind/pagefind.js',
+  'ko/changes/index.html', 'en/changes/index.html', 'assets/favicon.svg', 'favicon.ico', 'sitemap.xml', 'robots.txt', 'catalog.jsonld', 'site.webmanifest', 'pagefind/pagefind.js',
   'pagefind/wasm.en.pagefind', 'pagefind/pagefind-worker.wasm', 'ko/changes.xml', 'en/changes.xml', 'pagefind/pagefind-entry.json',
 ];
 const blobOf = (files: Record<string, string | Uint8Array>, path: string) => blobPath(sha256(files[path]));
@@ -77,8 +77,8 @@ describe.each(suite.kinds)('%# publish cycles', (kind) => {
     expect(m?.previousCycle).toBe(C1);
     expect(m?.cycles).toEqual([C1, C2]);
     expect(m?.files).toEqual(first.result.manifest.files);
-    // First publish: 41 site files + 22 page copies for rollback + manifest and its copy.
-    expect(first.result.uploadedObjects).toBe(65);
+    // First publish: 43 site files + 24 page copies for rollback + manifest and its copy.
+    expect(first.result.uploadedObjects).toBe(69);
     const manifestBytes = Buffer.byteLength(text((await target.get(MANIFEST_PATH))?.body));
     expect(result.uploadedBytes).toBe(2 * manifestBytes);
   });
@@ -124,8 +124,8 @@ describe.each(suite.kinds)('%# publish cycles', (kind) => {
     expect(dry.result.dryRun).toBe(true);
     const lines = dry.log.lines.join('\n');
     expect(lines).toContain(`dry run: nothing changed on ${target.name}`);
-    expect(lines).toMatch(/would upload 21 objects, [\d.]+ kB: immutable 11, other 1, pages 4, feeds 2, state 2, manifest 1/);
-    expect(lines).toMatch(/unchanged \d+; already on the target 0; would retire 11; would delete 0/);
+    expect(lines).toMatch(/would upload 25 objects, [\d.]+ kB: immutable 13, other 1, pages 6, feeds 2, state 2, manifest 1/);
+    expect(lines).toMatch(/unchanged \d+; already on the target 0; would retire 13; would delete 0/);
     expect(lines).toContain(AIR.v2.csv);
 
     const real = await publishFiles(suite.tmp(), target, siteV2(), C2, clock);
@@ -141,7 +141,7 @@ describe.each(suite.kinds)('%# publish cycles', (kind) => {
     const second = await publishFiles(suite.tmp(), target, siteV2(), C2, clock);
     const retiredAt = clock.now.toISOString();
     const gone = second.result.retired;
-    expect(gone.length).toBe(11);
+    expect(gone.length).toBe(13);
 
     clock.advanceDays(6);
     target.reset();
@@ -163,13 +163,25 @@ describe.each(suite.kinds)('%# publish cycles', (kind) => {
     expect(text((await target.get(AIR.v2.csv))?.body)).toBe(siteV2()[AIR.v2.csv]);
   });
 
+  test(`${kind.kind}: a cycle with no change but its own change-log file writes that file and the manifest`, async () => {
+    const target = recording(await kind.make());
+    const clock = clockAt('2026-11-28T21:00:00Z');
+    await publishFiles(suite.tmp(), target, siteV1(), C1, clock);
+    target.reset();
+    const withLog = { ...siteV1(), [`_citydash/cycles/${C2}.json`]: `{"cycle":"${C2}","datasets":{}}\n` };
+    const { result } = await publishFiles(suite.tmp(), target, withLog, C2, clock);
+    expect(target.log.puts).toEqual([LOCK_PATH, `_citydash/cycles/${C2}.json`, manifestHistoryPath(C2), MANIFEST_PATH]);
+    expect(target.log.deletes).toEqual([LOCK_PATH]);
+    expect(result.uploadedObjects).toBe(3);
+  });
+
   test(`${kind.kind}: --grace-days 0 deletes what is no longer used at once`, async () => {
     const target = recording(await kind.make());
     const clock = clockAt('2026-11-28T21:00:00Z');
     await publishFiles(suite.tmp(), target, siteV1(), C1, clock, { graceDays: 0 });
     clock.advanceDays(1);
     const { result } = await publishFiles(suite.tmp(), target, siteV2(), C2, clock, { graceDays: 0 });
-    expect(result.deleted.length).toBe(11);
+    expect(result.deleted.length).toBe(13);
     expect(await target.get(AIR.v1.csv)).toBeNull();
   });
 });

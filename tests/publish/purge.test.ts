@@ -34,8 +34,8 @@ afterAll(async () => { await new Promise((resolve) => server.close(resolve)); })
 beforeEach(() => { hits.length = 0; answer = 200; });
 
 const CHANGED_URLS = [
-  '/en/', '/en/changes.xml', '/en/datasets/air-quality-daily/', '/en/datasets/air-quality-daily/index.html', '/en/index.html',
-  '/ko/', '/ko/changes.xml', '/ko/datasets/air-quality-daily/', '/ko/datasets/air-quality-daily/index.html', '/ko/index.html',
+  '/en/', '/en/changes.xml', '/en/changes/', '/en/changes/index.html', '/en/datasets/air-quality-daily/', '/en/datasets/air-quality-daily/index.html', '/en/index.html',
+  '/ko/', '/ko/changes.xml', '/ko/changes/', '/ko/changes/index.html', '/ko/datasets/air-quality-daily/', '/ko/datasets/air-quality-daily/index.html', '/ko/index.html',
   '/pagefind/pagefind-entry.json',
 ];
 

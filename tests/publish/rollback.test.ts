@@ -38,7 +38,7 @@ describe.each(suite.kinds)('%# rollback', (kind) => {
     expect(live?.retired[AIR.v2.csv]).toBe(clock.now.toISOString());
     expect(await target.get(AIR.v2.csv)).not.toBeNull();
     expect(JSON.parse(text((await target.get(cyclePath(id)))?.body))).toEqual({ kind: 'rollback', id, to: C1, from: C2, at: clock.now.toISOString() });
-    expect(log.lines.join('\n')).toContain(`back from ${C2} to ${C1} (7 pages restored); recorded as ${id}`);
+    expect(log.lines.join('\n')).toContain(`back from ${C2} to ${C1} (9 pages restored); recorded as ${id}`);
 
     // The next cycle publishes on top of the rollback like on any other cycle.
     clock.advanceDays(0.5);

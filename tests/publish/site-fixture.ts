@@ -77,6 +77,8 @@ export function siteV1(): Record<string, string | Uint8Array> {
     [a.csv]: '측정일,측정소명,PM10\n2026-11-27,종로구,41\n',
     [a.json]: '[{"date":"2026-11-27","station":"종로구","pm10":41}]\n',
     [a.snapshot]: '{"date":"2026-11-27","station":"종로구","pm10":41}\n',
+    'ko/changes/index.html': page('ko', '변경 기록', [`ko/changes/${C1}/`]),
+    'en/changes/index.html': page('en', 'Change log', [`en/changes/${C1}/`]),
     'ko/changes.xml': atom('ko', [`${C1} 업데이트`]),
     'en/changes.xml': atom('en', [`${C1} update`]),
     'pagefind/pagefind-entry.json': '{"version":"1.4.0","languages":{"en":{"hash":"en_c3b116e273","page_count":9}}}\n',
@@ -95,6 +97,8 @@ export function siteV2(): Record<string, string | Uint8Array> {
     [a.csv]: '측정일,측정소명,PM10\n2026-11-27,종로구,41\n2026-11-28,종로구,38\n',
     [a.json]: '[{"date":"2026-11-27","station":"종로구","pm10":41},{"date":"2026-11-28","station":"종로구","pm10":38}]\n',
     [a.snapshot]: '{"date":"2026-11-27","station":"종로구","pm10":41}\n{"date":"2026-11-28","station":"종로구","pm10":38}\n',
+    'ko/changes/index.html': page('ko', '변경 기록', [`ko/changes/${C2}/`, `ko/changes/${C1}/`]),
+    'en/changes/index.html': page('en', 'Change log', [`en/changes/${C2}/`, `en/changes/${C1}/`]),
     'ko/changes.xml': atom('ko', [`${C2} 업데이트`, `${C1} 업데이트`]),
     'en/changes.xml': atom('en', [`${C2} update`, `${C1} update`]),
     'pagefind/pagefind-entry.json': '{"version":"1.4.0","languages":{"en":{"hash":"en_d4c227f384","page_count":9}}}\n',
@@ -104,9 +108,10 @@ export function siteV2(): Record<string, string | Uint8Array> {
   };
 }
 
-/** Pages, feeds and other unhashed files that differ between v1 and v2. */
+/** Pages, feeds and other unhashed files that differ between v1 and v2: the dataset's pages, the home and change-log pages. */
 export const V2_CHANGED_PAGES = [
   'ko/index.html', 'en/index.html', 'ko/datasets/air-quality-daily/index.html', 'en/datasets/air-quality-daily/index.html',
+  'ko/changes/index.html', 'en/changes/index.html',
 ];
 export const V2_CHANGED_FEEDS = ['ko/changes.xml', 'en/changes.xml'];
 export const V2_CHANGED_OTHER = ['pagefind/pagefind-entry.json'];

@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
 import { register as build } from './build.ts';
+import { register as check } from './check.ts';
+import { register as diff } from './diff.ts';
 import { register as fetch } from './fetch.ts';
+import { register as newFile } from './new.ts';
+import { register as publish } from './publish.ts';
+import { register as rollback } from './rollback.ts';
+import { register as run } from './run.ts';
 import { register as validate } from './validate.ts';
 
 /** A command registers itself and reports its exit code through `setExit`. */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [fetch, validate, build];
+// Order of `citydash --help`: the cycle first, then its stages, then the tools around it.
+export const commands: RegisterCommand[] = [run, fetch, validate, build, publish, diff, rollback, check, newFile];

@@ -16,9 +16,8 @@ const STATION = AIR_HEADERS[1];
 const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** citydash's ingest of `file`, warmed up on a smaller file of the same shape (a warm-up on the big one would cost as much as a run). */
-export async function measureIngest(ctx: BenchContext, label: string, file: string, warmFile: string, runs: number): Promise<Measured> {
+export async function measureIngest(ctx: BenchContext, label: string, file: string, warmFile: string, runs: number, work: string): Promise<Measured> {
   const root = await ingestCatalog(ctx);
-  const work = join(ctx.tmp, 'work-ingest');
   return measure({
     label, runs, warmup: ctx.cfg.warmup,
     before: async (i) => {
@@ -44,7 +43,10 @@ export async function runIngest(ctx: BenchContext): Promise<void> {
     const warmFile = await airCsv(ctx, cfg.rows.small, encoding);
     const n = rows.toLocaleString('en-US');
     const tag = encoding === 'cp949' ? 'cp949' : 'utf8';
-    const ingest = await measureIngest(ctx, `ingest ${encoding}`, file, warmFile, cfg.runs);
+    const work = join(ctx.tmp, `work-ingest-${tag}`);
+    const ingest = await measureIngest(ctx, `ingest ${encoding}`, file, warmFile, cfg.runs, work);
+    // The last run's snapshot is what the transform stage reads.
+    if (encoding === 'utf-8') ctx.shared.set('snapshot-mid', Promise.resolve(work));
     const r0 = ingest.results[0] ?? {};
     const citydash = throughputFigure({
       id: `ingest-${tag}`, stage: 'ingest', label: `citydash ingest, ${n}-row ${encoding.toUpperCase()} CSV (decode, parse, map, coerce, conform gu, validate, store)`,

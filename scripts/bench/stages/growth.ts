@@ -1,0 +1,37 @@
+// (2) Growth: the same CP949 ingest at three sizes. Memory must stay flat (the reader streams)
+// and time grow linearly; the mid size is the ingest stage's figure when that ran too.
+import { join } from 'node:path';
+import { airCsv } from '../inputs.ts';
+import type { BenchContext } from '../context.ts';
+import { throughputFigure, type Figure } from '../figures.ts';
+import { measureIngest } from './ingest.ts';
+
+export async function runGrowth(ctx: BenchContext): Promise<void> {
+  const { cfg } = ctx;
+  const warmFile = await airCsv(ctx, cfg.rows.small, 'cp949');
+  const sizes = [cfg.rows.small, cfg.rows.mid, cfg.rows.large];
+  for (const rows of sizes) {
+    const n = rows.toLocaleString('en-US');
+    const id = `growth-${rows}`;
+    const reuse = rows === cfg.rows.mid ? ctx.figures.find((f) => f.id === 'ingest-cp949') : undefined;
+    if (reuse) {
+      ctx.figures.push({ ...reuse, id, stage: 'growth', label: `ingest ${n} rows CP949 (same measurement as ingest-cp949)`, ratios: undefined });
+      continue;
+    }
+    const file = await airCsv(ctx, rows, 'cp949');
+    const runs = rows === cfg.rows.large ? cfg.heavyRuns : cfg.runs;
+    const m = await measureIngest(ctx, `ingest ${n} rows`, file, warmFile, runs, join(ctx.tmp, 'work-growth'));
+    const fig: Figure = throughputFigure({ id, stage: 'growth', label: `ingest ${n} rows CP949` }, m, rows, 'rows/s');
+    ctx.figures.push(fig);
+  }
+  // Linear time means a flat time per row; flat memory means the same peak at every size.
+  const figs = sizes.map((r) => ctx.figures.find((f) => f.id === `growth-${r}`)!);
+  const perMillion = figs.map((f, i) => f.measured!.wall.median / (sizes[i]! / 1e6));
+  const growth = figs[2]!;
+  growth.counts = {
+    ...growth.counts,
+    secondsPerMillionRows: perMillion.map((s) => s.toFixed(1)).join(' / '),
+    peakRssMb: figs.map((f) => f.measured!.rssMb?.median.toFixed(0) ?? 'n/a').join(' / '),
+  };
+  growth.note = `sizes ${sizes.map((s) => s.toLocaleString('en-US')).join(' / ')}: seconds per 1M rows and peak RSS at each`;
+}

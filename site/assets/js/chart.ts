@@ -1,0 +1,78 @@
+// The interactive chart bundle, loaded by loader.ts when a chart scrolls into view. It swaps the
+// build's static SVG for a vega view of the same compiled spec: tooltips, hover, pan/zoom on time
+// series, gu selection on the tile map. It runs under the site's CSP: the expression interpreter
+// instead of generated code (`ast: true`), no injected <style>, no actions menu, no globals. The
+// static SVG stays in the page, out of sight, for screen readers (it has the title, description
+// and role="img"); the data table stays where it was.
+import embed from 'vega-embed';
+import * as vega from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
+import { mountControls, type ControlPlan } from './controls.ts';
+import { guardedLoader } from './guarded-loader.ts';
+import { addGuSelection, addHover, addTimeZoom, guMapTiles, timeScale } from './interactions.ts';
+import { chartSpecUrl, fetchChartSpec, type VegaSpec } from './spec-source.ts';
+import { createTooltip, type Tooltip } from './tooltip.ts';
+
+let tooltip: Tooltip | null = null;
+
+/** The x domain the static chart was drawn with, from a headless run of the unchanged spec. */
+async function homeDomain(spec: VegaSpec, loader: vega.Loader): Promise<[number, number] | null> {
+  const probe = new vega.View(vega.parse(spec as vega.Spec, undefined, { ast: true }), { renderer: 'none', loader, expr: expressionInterpreter } as vega.ViewOptions);
+  try {
+    await probe.runAsync();
+    const d = probe.scale('x')?.domain() as unknown[] | undefined;
+    const home = d?.map((v) => +(v as number));
+    return home && home.length === 2 && home.every(Number.isFinite) && home[1] > home[0] ? [home[0], home[1]] : null;
+  } finally {
+    probe.finalize();
+  }
+}
+
+export async function enhance(host: HTMLElement): Promise<void> {
+  if (host.dataset.enhanced) return;
+  host.dataset.enhanced = 'loading';
+  const url = chartSpecUrl(host, window.location, document.documentElement.lang);
+  const spec = await fetchChartSpec(url);
+  const loader = guardedLoader(url);
+
+  const plan: ControlPlan = { zoom: null, map: false };
+  addHover(spec);
+  const tiles = guMapTiles(spec);
+  if (tiles) {
+    addGuSelection(spec, tiles);
+    plan.map = true;
+  }
+  const x = timeScale(spec);
+  if (x) {
+    const home = await homeDomain(structuredClone(spec), loader);
+    if (home) {
+      addTimeZoom(spec, x, home);
+      plan.zoom = { utc: x.type === 'utc' };
+    }
+  }
+
+  const staticChart = Array.from(host.children) as HTMLElement[];
+  const box = document.createElement('div');
+  box.className = 'cd-view';
+  // The view repeats what the static SVG and the table already say; it is for pointer users.
+  box.setAttribute('aria-hidden', 'true');
+  box.hidden = true;
+  host.append(box);
+  tooltip ??= createTooltip(document);
+  const result = await embed(box, spec as never, {
+    mode: 'vega',
+    renderer: 'svg',
+    actions: false,
+    defaultStyle: false,
+    ast: true,
+    expr: expressionInterpreter,
+    loader,
+    tooltip: tooltip.handler as never,
+    hover: true,
+    logLevel: vega.Warn,
+  });
+  box.hidden = false;
+  for (const el of staticChart) el.classList.add('visually-hidden');
+  host.dataset.enhanced = 'interactive';
+  mountControls(host, result.view, plan);
+}
