@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { loadCatalog, sortProblems } from '../catalog/index.ts';
 import { DISTRICT_COLUMNS } from '../catalog/normalize.ts';
-import type { ChartDescriptor, ColumnType, Effects, Problem } from '../types.ts';
+import type { Catalog, ChartDescriptor, ColumnType, Effects, Problem } from '../types.ts';
 import { isColumnType } from '../transform/column-types.ts';
 import { catalogChanges } from './changes.ts';
 import { chartProblems } from './chart-rules.ts';
@@ -62,7 +62,7 @@ export async function checkCatalog(root: string, opts: CheckOptions = {}, effect
   if (opts.previews) {
     const requests = previewRequests(loaded.catalog.charts, compared.changes, problems, opts.changedPaths);
     effects.log.info(`check: rendering ${requests.length} chart preview(s)`);
-    const rendered = await renderPreviews(loaded.catalog, requests, opts.previews.outDir, effects);
+    const rendered = await renderPreviews(withoutBroken(loaded.catalog, problems), requests, opts.previews.outDir, effects);
     result.previews = rendered.previews;
     result.previewDir = resolve(opts.previews.outDir);
     problems = dedupe(sortProblems([...problems, ...rendered.problems]));
@@ -72,6 +72,22 @@ export async function checkCatalog(root: string, opts: CheckOptions = {}, effect
   result.warnings = result.problems.length - result.errors;
   result.ok = result.errors === 0;
   return result;
+}
+
+/**
+ * The catalog minus datasets with errors (and those derived from them): SQL or a source
+ * that failed its check is never run or read for a preview.
+ */
+function withoutBroken(catalog: Catalog, problems: Problem[]): Catalog {
+  const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  let datasets = catalog.datasets.filter((d) => !broken.has(d.file));
+  for (let changed = true; changed; ) {
+    const ids = new Set(datasets.map((d) => d.id));
+    const kept = datasets.filter((d) => (d.from ?? []).every((id) => ids.has(id)));
+    changed = kept.length !== datasets.length;
+    datasets = kept;
+  }
+  return { ...catalog, datasets };
 }
 
 /** New and changed charts that loaded and have no errors of their own (in the given paths). */

@@ -57,7 +57,7 @@ async function readRows(path: string): Promise<Row[] | undefined> {
   return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row);
 }
 
-export async function preparePreviewData(catalog: Catalog, ids: Iterable<string>, effects: Effects): Promise<PreviewData> {
+export async function preparePreviewData(catalog: Catalog, ids: readonly string[], effects: Effects): Promise<PreviewData> {
   const dir = await mkdtemp(join(tmpdir(), 'citydash-check-'));
   const work = workDir(dir);
   const failed = new Map<string, string>();
@@ -88,6 +88,8 @@ export async function preparePreviewData(catalog: Catalog, ids: Iterable<string>
     });
     for (const o of result.datasets) if (o.status === 'failed') failed.set(o.id, o.reason ?? 'transform failed');
   }
+  const known = new Set(catalog.datasets.map((d) => d.id));
+  for (const id of ids) if (!known.has(id)) failed.set(id, 'it has errors (see the problems above), so it is not read');
   const rows: Record<string, Row[]> = {};
   for (const ds of needed) {
     if (failed.has(ds.id)) continue;

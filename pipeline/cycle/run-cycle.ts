@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildFromWork, type BuildResult } from '../build.ts';
-import { formatProblem, loadCatalog } from '../catalog/index.ts';
+import { formatProblem } from '../catalog/index.ts';
 import type { RunContext } from '../cli/context.ts';
 import { datasetsForManifest } from '../publish/datasets.ts';
 import { cyclePath } from '../publish/manifest.ts';
@@ -15,6 +15,7 @@ import { publishSite, type PublishResult } from '../publish/publish.ts';
 import type { PurgeHook } from '../publish/purge.ts';
 import type { SnapshotMeta } from '../types.ts';
 import { buildCycleLog, withChartFailures } from './changelog.ts';
+import { blockingProblems, loadCycleCatalog } from './cycle-catalog.ts';
 import { cycleIdAt } from './cycle-id.ts';
 import { cycleSummary } from './describe.ts';
 import { changedAtFor } from './freshness.ts';
@@ -27,7 +28,7 @@ import { cycleMarkdown } from './render-text.ts';
 import { changesModel, freshnessModel } from './site-model.ts';
 import { keepBefore, publishedRows, readMeta, resetScratch } from './snapshots.ts';
 import { appendStepSummary } from './step-summary.ts';
-import { DEFAULT_HISTORY, readTargetState } from './target-state.ts';
+import { DEFAULT_HISTORY, readTargetState, type TargetState } from './target-state.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_NOT_PUBLISHED = 1;
@@ -76,13 +77,20 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   const result: CycleResult = { cycle, previous: null, exitCode: EXIT_NOT_PUBLISHED, published: false, target: target.name, siteDir, log: null, markdown: '', build: null, publish: null, error: null };
 
   log.info(`cycle ${cycle}: reading the published state from ${target.name}`);
-  const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
-  const errors = problems.filter((p) => p.severity === 'error');
+  const loaded = await loadCycleCatalog(ctx.catalogRoot);
+  const { catalog, problems } = loaded;
+  const errors = blockingProblems(loaded);
   for (const p of problems) {
-    if (p.severity === 'error') log.error(formatProblem(p));
-    else log.warn(formatProblem(p));
+    if (errors.includes(p)) log.error(formatProblem(p));
+    else log.warn(formatProblem(p).replace(': warning: ', ': '));
   }
-  const state = await readTargetState(target, cycle, { historyLimit: opts.historyLimit ?? DEFAULT_HISTORY, log });
+  let state: TargetState;
+  try {
+    state = await readTargetState(target, cycle, { historyLimit: opts.historyLimit ?? DEFAULT_HISTORY, log });
+  } catch (err) {
+    // Without the last published state the change log and last good data would be wrong.
+    return finish(ctx, result, null, `cannot read the published state from ${target.name}: ${(err as Error).message}`);
+  }
   const base = state.base;
   result.previous = base?.cycle ?? null;
   log.info(base ? `cycle ${cycle}: comparing with ${base.cycle} (${Object.keys(base.datasets).length} datasets published)` : `cycle ${cycle}: first publish to ${target.name}`);
@@ -158,7 +166,7 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   return finish(ctx, result, cycleLog, null);
 }
 
-async function finish(ctx: RunContext, result: CycleResult, cycleLog: CycleLog, error: string | null): Promise<CycleResult> {
+async function finish(ctx: RunContext, result: CycleResult, cycleLog: CycleLog | null, error: string | null): Promise<CycleResult> {
   const { log } = ctx.effects;
   result.log = cycleLog;
   result.error = error;
@@ -169,8 +177,9 @@ async function finish(ctx: RunContext, result: CycleResult, cycleLog: CycleLog, 
   const tail = error
     ? `\n**Not published:** ${error.replace(/[\r\n]+/g, ' ')}\n`
     : result.published ? `\nPublished to \`${result.target}\`: ${result.publish?.uploadedObjects ?? 0} objects written, ${result.publish?.unchanged ?? 0} unchanged.\n` : '\nBuilt, not published (--no-publish).\n';
-  result.markdown = `${cycleMarkdown(cycleLog)}${tail}`;
+  result.markdown = `${cycleLog ? cycleMarkdown(cycleLog) : `## citydash cycle ${result.cycle}\n`}${tail}`;
   await appendStepSummary(ctx.effects, result.markdown);
-  log.info(`cycle ${result.cycle}: ${cycleSummary(cycleLog, 'en')}${result.published ? `; published to ${result.target}` : ''} (exit ${result.exitCode})`);
+  const what = cycleLog ? cycleSummary(cycleLog, 'en') : 'not run';
+  log.info(`cycle ${result.cycle}: ${what}${result.published ? `; published to ${result.target}` : ''} (exit ${result.exitCode})`);
   return result;
 }

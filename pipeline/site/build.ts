@@ -6,6 +6,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { Effects } from '../types.ts';
 import { copyAssets } from './assets.ts';
+import { citizenAssets, citizenGlobals, writeCitizenFiles } from './citizen.ts';
 import { CSP_META } from './csp.ts';
 import { runEleventy } from './eleventy.ts';
 import type { SiteModel } from './model-types.ts';
@@ -31,6 +32,8 @@ export interface BuildSiteOptions {
   rendered: RenderedChart[];
   /** Template folder (default: the repository's site/). */
   templates?: string;
+  /** Each dataset's row JSON Schema, for the constraints in datapackage.json (optional). */
+  rowSchemas?: Record<string, unknown>;
 }
 
 async function listFiles(dir: string, base = dir): Promise<string[]> {
@@ -93,15 +96,17 @@ export async function buildSite(model: SiteModel, opts: BuildSiteOptions, effect
     }
     const templates = opts.templates ?? SITE_TEMPLATES;
     const assets = await copyAssets(join(templates, 'assets'), staging);
+    Object.assign(assets, await citizenAssets(templates, staging, log));
     const sizes: Record<string, number> = {};
     for (const f of await listFiles(staging)) sizes[f] = (await stat(join(staging, f))).size;
 
     const written = await runEleventy({
       inputDir: templates,
       outDir: staging,
-      globals: { model: site, pages: pageList(site), lookup: lookups(site), assets, sizes, csp: CSP_META },
+      globals: { model: site, pages: pageList(site), lookup: lookups(site), assets, sizes, csp: CSP_META, ...citizenGlobals(site, sizes) },
       log,
     });
+    await writeCitizenFiles(staging, site, sizes, opts.rowSchemas, log);
     await writeFileAtomic(join(staging, BUILD_INFO), `${JSON.stringify({ cycle: site.cycleId, builtAt: site.builtAt }, null, 2)}\n`);
     const files = await listFiles(staging);
     await swapInto(staging, outDir);

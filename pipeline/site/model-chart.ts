@@ -10,6 +10,8 @@ import { checkInlineSvg } from './svg-guard.ts';
 
 export interface ChartContext {
   cycleId: string;
+  /** Cycle of the last change of the data these datasets hold (for the feedback link). */
+  dataCycle: (ids: string[]) => string;
   baseUrl: string | null;
   feedbackTemplate: string | null;
   repository: string | null;
@@ -52,7 +54,7 @@ export function assembleChart(
   const render = {} as PerLang<SiteChartRender | null>;
   for (const lang of LANGS) render[lang] = renderFor(chart, lang, ctx);
   const feedback = perLang((lang) => feedbackUrl(ctx.feedbackTemplate, ctx.repository, {
-    kind: 'chart', id: chart.id, cycle: ctx.cycleId, url: absoluteUrl(ctx.baseUrl, path[lang]), title: chart.title[lang],
+    kind: 'chart', id: chart.id, cycle: ctx.dataCycle(chartDatasetIds(chart)), url: absoluteUrl(ctx.baseUrl, path[lang]), title: chart.title[lang],
   }) ?? '');
   return {
     id: chart.id,

@@ -7,6 +7,8 @@ import type { RejectionReason, SiteColumn, SiteDataset, SiteValidation } from '.
 
 export interface DatasetContext {
   cycleId: string;
+  /** Cycle of the last change of the data these datasets hold (for the feedback link). */
+  dataCycle: (ids: string[]) => string;
   baseUrl: string | null;
   feedbackTemplate: string | null;
   repository: string | null;
@@ -51,7 +53,7 @@ export function assembleDataset(
 ): SiteDataset {
   const path = perLang((lang) => paths.dataset(lang, ds.id));
   const feedback = perLang((lang) => feedbackUrl(ctx.feedbackTemplate, ctx.repository, {
-    kind: 'dataset', id: ds.id, cycle: ctx.cycleId, url: absoluteUrl(ctx.baseUrl, path[lang]), title: ds.title[lang],
+    kind: 'dataset', id: ds.id, cycle: ctx.dataCycle([ds.id]), url: absoluteUrl(ctx.baseUrl, path[lang]), title: ds.title[lang],
   }) ?? '');
   const derived = ds.from && ds.sql ? { sql: ds.sql, from: ds.from } : meta?.derived ? { sql: meta.derived.sql, from: meta.derived.from } : null;
   return {

@@ -1,6 +1,7 @@
 // The site model: everything the templates need, assembled once per cycle from the catalog, the
 // validated snapshots and the rendered charts. One dataset or chart with a problem (bad id,
 // unreadable schema, broken indicator) is logged and degraded, never stops the others.
+import { cycleIdAt } from '../cycle/cycle-id.ts';
 import type { Catalog, ChartDescriptor, Logger, SnapshotMeta, ValidationReport } from '../types.ts';
 import { quote } from '../errors.ts';
 import { memoryLogger } from '../log.ts';
@@ -62,7 +63,13 @@ async function previewOf(file: string, dataset: string, columns: SiteColumn[], t
 export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, log: Logger = memoryLogger()): Promise<SiteModel> {
   const settings = siteSettings(catalog);
   const feedbackTemplate = catalog.settings.feedback?.url ?? null;
-  const ctx = { cycleId: input.cycleId, baseUrl: settings.baseUrl, feedbackTemplate, repository: settings.repository };
+  // Feedback names the cycle of the data shown (its last change), not this build's: a page whose
+  // data did not change stays byte-identical, so a no-change cycle uploads nothing.
+  const dataCycle = (ids: string[]) => {
+    const changes = ids.map((id) => input.freshness?.datasets[id]?.lastChange).filter((t): t is string => Boolean(t)).sort();
+    return changes.length ? cycleIdAt(new Date(changes[changes.length - 1]!)) : input.cycleId;
+  };
+  const ctx = { cycleId: input.cycleId, dataCycle, baseUrl: settings.baseUrl, feedbackTemplate, repository: settings.repository };
 
   // Ids become paths; anything outside the catalog's id alphabet is left off the site.
   const dsList = catalog.datasets.filter((d) => safeId('dataset', d, log));

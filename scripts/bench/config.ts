@@ -1,16 +1,16 @@
-// What a run measures and how often. The full run is bounded to about 20 minutes on a quiet
-// 2-core machine: cheap figures take 5 runs after a warm-up; the few that cost minutes per run
-// (5M-row ingest, cold site build, cold cycle) take fewer, and the report says how many.
+// What a run measures and how often: up to 5 runs per figure after a warm-up, within a time
+// budget per figure so a full run stays near 20 minutes on a 2-core machine; figures that cost
+// minutes per run (5M-row ingest, 200 charts, cold site and cycle) get fewer, and say so.
 export const STAGES = ['ingest', 'growth', 'xlsx', 'transform', 'charts', 'site', 'cycle', 'publish'] as const;
 export type StageId = (typeof STAGES)[number];
 
 export interface BenchConfig {
   quick: boolean;
-  /** Measured runs per figure, after `warmup` discarded runs. */
+  /** Measured runs per figure (at most), after `warmup` discarded runs. */
   runs: number;
   warmup: number;
-  /** Runs for figures that take minutes each. */
-  heavyRuns: number;
+  /** Seconds a figure may spend on measured runs, per figure kind (see BUDGET). */
+  budget(kind: keyof typeof BUDGET): number;
   rows: { small: number; mid: number; large: number };
   xlsxRows: number;
   /** Source datasets in the generated catalog (the bundled ones plus copies). */
@@ -21,17 +21,30 @@ export interface BenchConfig {
   stages: ReadonlySet<StageId>;
 }
 
-export function configFor(quick: boolean, only?: StageId[]): BenchConfig {
+/**
+ * Seconds of measured runs per figure for a 20-minute run. The first run always happens; more
+ * follow while they fit, up to `runs`. A busy machine therefore gets fewer runs, not a longer
+ * bench; `--budget MINUTES` scales every share.
+ */
+export const BUDGET = {
+  ingest: 150, papaparse: 25, miller: 40, duckdb: 15, growthSmall: 30, growthLarge: 150, xlsx: 50, sheetjs: 20,
+  transform: 40, duckdbSql: 15, charts: 120, vl2svgPerChart: 6, siteCold: 120, siteChanged: 80,
+  cycleCold: 120, cycleNoChange: 60, publish: 15,
+} as const;
+const BUDGET_MINUTES = 20;
+
+export function configFor(quick: boolean, only?: StageId[], budgetMinutes = BUDGET_MINUTES): BenchConfig {
   const stages = new Set<StageId>(only?.length ? only : STAGES);
+  const budget = (kind: keyof typeof BUDGET) => (BUDGET[kind] * budgetMinutes) / BUDGET_MINUTES;
   if (quick) {
     return {
-      quick, runs: 1, warmup: 0, heavyRuns: 1,
+      quick, runs: 1, warmup: 0, budget,
       rows: { small: 1_000, mid: 5_000, large: 20_000 }, xlsxRows: 2_000,
       datasets: 9, charts: 4, vl2svgSample: 1, stages,
     };
   }
   return {
-    quick, runs: 5, warmup: 1, heavyRuns: 3,
+    quick, runs: 5, warmup: 1, budget,
     rows: { small: 100_000, mid: 1_000_000, large: 5_000_000 }, xlsxRows: 200_000,
     datasets: 20, charts: 200, vl2svgSample: 10, stages,
   };

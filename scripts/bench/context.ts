@@ -24,6 +24,11 @@ export function nodeChild(name: string, args: string[], env?: Record<string, str
   return { cmd: process.execPath, args: ['--import', 'tsx', join(CHILDREN, `${name}.ts`), ...args], cwd: REPO, env };
 }
 
+/** The same child, stopping once its modules are loaded (children/report.ts exitIfWarmup). */
+export function warmupOf(spec: ProcSpec): ProcSpec {
+  return { ...spec, env: { ...spec.env, BENCH_WARMUP: '1' } };
+}
+
 /** The citydash CLI exactly as users run it. */
 export function cli(args: string[], env?: Record<string, string | undefined>): ProcSpec {
   return { cmd: process.execPath, args: [join(REPO, 'bin/citydash.js'), ...args], cwd: REPO, env };

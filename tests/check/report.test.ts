@@ -79,6 +79,19 @@ test('a hostile chart is refused before rendering: no preview file, exit 3', asy
   expect(run.out).not.toContain('![');
 });
 
+test('SQL that fails its check is never run for a preview', async () => {
+  const derived = (await readFile(join(head.root, 'sources/derived/air-by-gu.yaml'), 'utf8'))
+    .replace('id: air-by-gu', 'id: air-leak')
+    .replace('FROM "air-daily"', "FROM read_csv('/etc/passwd')");
+  await writeFile(join(head.root, 'sources/derived/air-leak.yaml'), derived);
+  await writeFile(join(head.root, 'viz-specs/environment/leak-chart.yaml'), NEW_CHART.replace('id: pm10-by-gu', 'id: leak-chart').replaceAll('air-daily', 'air-leak').replace('pm10, type', 'pm25, type'));
+  const result = await checkCatalog(head.root, { base: { root: base.root }, previews: { outDir: out } }, testEffects());
+  expect(result.ok).toBe(false);
+  expect(result.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)).toContain('sources/derived/air-leak.yaml:12:8: read_csv() is not allowed: derived SQL reads only catalog datasets, never files or other sources');
+  expect(result.previews.map((p) => [p.chart, p.images.length, p.skipped])).toEqual([['leak-chart', 0, 'dataset air-leak: it has errors (see the problems above), so it is not read']]);
+  expect(await readdir(out)).toEqual([]);
+});
+
 test('previews never read a file outside the catalog, even through a symlinked sample', async () => {
   const outside = await mkdtemp(join(tmpdir(), 'citydash-outside-'));
   try {
@@ -126,7 +139,8 @@ test('author text is escaped in the Markdown comment', async () => {
   expect(run.out).not.toMatch(/<img|@everyone|\]\(https:\/\/evil/);
 });
 
-test('usage errors: unknown format, path outside the catalog', async () => {
+test('usage errors: unknown format, path outside the catalog, missing base', async () => {
+  expect((await cli(['check', '--catalog', head.root, '--base', join(head.root, 'nope')])).error?.message).toMatch(/--base ".*nope": no such folder/);
   expect((await cli(['check', '--catalog', head.root, '--format', 'html'])).error?.message).toMatch(/--format "html": use one of text, json, markdown/);
   expect((await cli(['check', '/etc/passwd', '--catalog', head.root])).error?.message).toMatch(/is not inside the catalog/);
 });

@@ -1,15 +1,10 @@
 import { join } from 'node:path';
 import { buildFromWork } from '../../build.ts';
+import { cycleIdAt } from '../../cycle/cycle-id.ts';
 import { CliError } from '../../errors.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import { loadCatalogFor } from '../load-catalog.ts';
 import type { RegisterCommand } from './index.ts';
-
-/** Cycle ids are UTC minutes, e.g. 2026-11-28T2100Z (DESIGN.md §1). */
-export function cycleIdOf(now: Date): string {
-  const iso = now.toISOString();
-  return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z`;
-}
 
 export const register: RegisterCommand = (program, setExit) => {
   addCommonOptions(
@@ -22,7 +17,7 @@ export const register: RegisterCommand = (program, setExit) => {
       const ctx = makeContext(opts);
       const { catalog, errors } = await loadCatalogFor(ctx.catalogRoot, ctx.effects.log);
       if (catalog.datasets.length === 0) throw new CliError(`no usable datasets in the catalog at ${ctx.catalogRoot}`, 1);
-      const result = await buildFromWork(catalog, ctx, { cycleId: cycleIdOf(ctx.effects.now()), siteDir: join(ctx.out, 'site') });
+      const result = await buildFromWork(catalog, ctx, { cycleId: cycleIdAt(ctx.effects.now()), siteDir: join(ctx.out, 'site') });
       if (ctx.json) printJson(result);
       setExit(errors > 0 || result.failures.length > 0 ? 2 : 0);
     });

@@ -1,4 +1,5 @@
 // `citydash check [paths...]`: lint the catalog a pull request changes; exit 3 on errors.
+import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { checkCatalog, formatMarkdown, formatText } from '../../check/index.ts';
 import { CliError } from '../../errors.ts';
@@ -64,6 +65,9 @@ async function runCheck(paths: string[], opts: CheckCliOptions, io: CheckIo): Pr
     if (rel.startsWith('..') || isAbsolute(rel)) throw new CliError(`${JSON.stringify(p)} is not inside the catalog ${ctx.catalogRoot}`);
     return rel;
   });
+  if (opts.base && !(await stat(resolve(opts.base)).then((s) => s.isDirectory(), () => false))) {
+    throw new CliError(`--base ${JSON.stringify(opts.base)}: no such folder (give a checkout of the base branch)`);
+  }
   const previewDir = opts.previewDir ?? (format === 'markdown' ? 'dist/check' : undefined);
   const result = await checkCatalog(ctx.catalogRoot, {
     changedPaths,

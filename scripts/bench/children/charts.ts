@@ -10,8 +10,9 @@ import { createRenderer } from '../../../pipeline/render/index.ts';
 import { readRows } from '../../../pipeline/site/rows.ts';
 import { LANGS, type ColumnSpec, type Row } from '../../../pipeline/types.ts';
 import { workDir } from '../../../pipeline/workdir.ts';
-import { arg, reportResult } from './report.ts';
+import { arg, exitIfWarmup, reportResult } from './report.ts';
 
+exitIfWarmup();
 const [root, workPath, cacheDir, sampleDir] = [arg(0, 'catalog'), arg(1, 'work dir'), arg(2, 'cache dir'), arg(3, 'sample dir')];
 const sample = Number(arg(4, 'sample size'));
 const t0 = performance.now();

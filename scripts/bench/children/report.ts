@@ -14,3 +14,14 @@ export function arg(i: number, name: string): string {
   if (v === undefined) throw new Error(`missing argument ${i + 1}: ${name}`);
   return v;
 }
+
+/**
+ * A warm-up run (BENCH_WARMUP=1) stops once the child's imports are loaded: it warms the tsx
+ * transform cache and the page cache of the code, which is all a fresh process can reuse.
+ */
+export function exitIfWarmup(): void {
+  if (process.env.BENCH_WARMUP === '1') {
+    reportResult({ warmup: true });
+    process.exit(0);
+  }
+}

@@ -10,8 +10,9 @@ import { memoryLogger } from '../../../pipeline/log.ts';
 import type { Effects, Logger } from '../../../pipeline/types.ts';
 import { validateDataset } from '../../../pipeline/validate/validate-dataset.ts';
 import { workDir } from '../../../pipeline/workdir.ts';
-import { arg, reportResult } from './report.ts';
+import { arg, exitIfWarmup, reportResult } from './report.ts';
 
+exitIfWarmup();
 const [root, workPath, siteDir, cycleId] = [arg(0, 'catalog'), arg(1, 'work dir'), arg(2, 'site dir'), arg(3, 'cycle id')];
 const changed = process.argv[6];
 const t0 = performance.now();

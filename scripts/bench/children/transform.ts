@@ -10,8 +10,9 @@ import type { Effects } from '../../../pipeline/types.ts';
 import { loadRowSchema } from '../../../pipeline/validate/load-schema.ts';
 import { validateRows } from '../../../pipeline/validate/validate-rows.ts';
 import { workDir } from '../../../pipeline/workdir.ts';
-import { arg, reportResult } from './report.ts';
+import { arg, exitIfWarmup, reportResult } from './report.ts';
 
+exitIfWarmup();
 const [root, workPath] = [arg(0, 'catalog'), arg(1, 'work dir')];
 const t0 = performance.now();
 const { catalog } = await loadCatalog(root);

@@ -19,8 +19,8 @@ export async function runGrowth(ctx: BenchContext): Promise<void> {
       continue;
     }
     const file = await airCsv(ctx, rows, 'cp949');
-    const runs = rows === cfg.rows.large ? cfg.heavyRuns : cfg.runs;
-    const m = await measureIngest(ctx, `ingest ${n} rows`, file, warmFile, runs, join(ctx.tmp, 'work-growth'));
+    const budget = cfg.budget(rows === cfg.rows.large ? 'growthLarge' : rows === cfg.rows.mid ? 'ingest' : 'growthSmall');
+    const m = await measureIngest(ctx, `ingest ${n} rows`, file, warmFile, budget, join(ctx.tmp, 'work-growth'));
     const fig: Figure = throughputFigure({ id, stage: 'growth', label: `ingest ${n} rows CP949` }, m, rows, 'rows/s');
     ctx.figures.push(fig);
   }

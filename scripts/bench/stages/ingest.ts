@@ -16,15 +16,16 @@ const STATION = AIR_HEADERS[1];
 const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** citydash's ingest of `file`, warmed up on a smaller file of the same shape (a warm-up on the big one would cost as much as a run). */
-export async function measureIngest(ctx: BenchContext, label: string, file: string, warmFile: string, runs: number, work: string): Promise<Measured> {
+export async function measureIngest(ctx: BenchContext, label: string, file: string, warmFile: string, budgetSeconds: number, work: string): Promise<Measured> {
   const root = await ingestCatalog(ctx);
   return measure({
-    label, runs, warmup: ctx.cfg.warmup,
-    before: async (i) => {
+    label, maxRuns: ctx.cfg.runs, warmup: ctx.cfg.warmup, budgetSeconds,
+    warmupSpec: nodeChild('ingest', [root, AIR_ID, warmFile, work]),
+    before: async ({ warm, i }) => {
       await rm(work, { recursive: true, force: true });
-      if (i === ctx.cfg.warmup) await warmPageCache(file);
+      if (!warm && i === 0) await warmPageCache(file);
     },
-    spec: (i) => nodeChild('ingest', [root, AIR_ID, i < ctx.cfg.warmup ? warmFile : file, work]),
+    spec: nodeChild('ingest', [root, AIR_ID, file, work]),
   });
 }
 
@@ -44,7 +45,7 @@ export async function runIngest(ctx: BenchContext): Promise<void> {
     const n = rows.toLocaleString('en-US');
     const tag = encoding === 'cp949' ? 'cp949' : 'utf8';
     const work = join(ctx.tmp, `work-ingest-${tag}`);
-    const ingest = await measureIngest(ctx, `ingest ${encoding}`, file, warmFile, cfg.runs, work);
+    const ingest = await measureIngest(ctx, `ingest ${encoding}`, file, warmFile, cfg.budget('ingest'), work);
     // The last run's snapshot is what the transform stage reads.
     if (encoding === 'utf-8') ctx.shared.set('snapshot-mid', Promise.resolve(work));
     const r0 = ingest.results[0] ?? {};
@@ -53,20 +54,20 @@ export async function runIngest(ctx: BenchContext): Promise<void> {
       counts: { rowsRead: Number(r0.rows), valid: Number(r0.valid), rejected: Number(r0.rejected), guUnmatched: Number(r0.unmatched) },
     }, ingest, rows, 'rows/s');
 
-    const papa = await measure({ label: `papaparse ${encoding}`, runs: cfg.runs, warmup: cfg.warmup, spec: nodeChild('papaparse', [file, encoding]) });
+    const papa = await measure({ label: `papaparse ${encoding}`, maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('papaparse'), spec: nodeChild('papaparse', [file, encoding]) });
     const papaFig = throughputFigure({
       id: `papaparse-${tag}`, stage: 'ingest',
       label: `papaparse streaming parse alone, same file${encoding === 'cp949' ? ' (iconv-lite decodeStream first)' : ''}`,
     }, papa, rows, 'rows/s');
 
-    const mlr = await measure({ label: `miller ${encoding}`, runs: cfg.runs, warmup: cfg.warmup, spec: millerSpec(file, encoding) });
+    const mlr = await measure({ label: `miller ${encoding}`, maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('miller'), spec: millerSpec(file, encoding) });
     const mlrFig = throughputFigure({
       id: `miller-${tag}`, stage: 'ingest',
       label: encoding === 'cp949' ? 'Miller stats1 group-by (PM10 count/mean by station), `iconv -f CP949 | mlr`' : 'Miller stats1 group-by (PM10 count/mean by station)',
       note: encoding === 'cp949' ? 'Miller does not decode CP949: iconv converts to UTF-8 in a pipe, counted in the time' : undefined,
     }, mlr, rows, 'rows/s');
 
-    const duck = await measure({ label: `duckdb ${encoding}`, runs: cfg.runs, warmup: cfg.warmup, spec: nodeChild('duckdb-csv', [utf8]) });
+    const duck = await measure({ label: `duckdb ${encoding}`, maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('duckdb'), spec: nodeChild('duckdb-csv', [utf8]) });
     const duckFig = throughputFigure({
       id: `duckdb-${tag}`, stage: 'ingest',
       label: 'DuckDB read_csv + the same group-by (in a fresh node process)',

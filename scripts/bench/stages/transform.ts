@@ -27,7 +27,7 @@ export async function runTransform(ctx: BenchContext): Promise<void> {
   const rows = cfg.rows.mid;
   const derived = [join(work, 'data', `${MONTHLY_ID}.ndjson`), join(work, 'data', `${MONTHLY_ID}.meta.json`), join(work, 'reports', `${MONTHLY_ID}.json`)];
   const m = await measure({
-    label: 'transform', runs: cfg.runs, warmup: cfg.warmup,
+    label: 'transform', maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('transform'),
     before: async () => { for (const f of derived) await rm(f, { force: true }); },
     spec: nodeChild('transform', [root, work]),
   });
@@ -42,7 +42,7 @@ export async function runTransform(ctx: BenchContext): Promise<void> {
   const sqlFile = join(ctx.tmp, `${MONTHLY_ID}.sql`);
   await writeFile(sqlFile, descriptor.sql);
   const ref = await measure({
-    label: 'duckdb sql', runs: cfg.runs, warmup: cfg.warmup,
+    label: 'duckdb sql', maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('duckdbSql'),
     spec: nodeChild('duckdb-sql', [AIR_ID, join(work, 'data', `${AIR_ID}.ndjson`), sqlFile]),
   });
   const refFig = throughputFigure({ id: 'duckdb-monthly-by-gu', stage: 'transform', label: 'DuckDB alone: read_json of the same snapshot + the same SQL' }, ref, rows, 'input rows/s');

@@ -16,7 +16,7 @@ export async function runXlsx(ctx: BenchContext): Promise<void> {
   const work = join(ctx.tmp, 'work-xlsx');
   const n = rows.toLocaleString('en-US');
   const m = await measure({
-    label: 'ingest xlsx', runs: cfg.runs, warmup: cfg.warmup,
+    label: 'ingest xlsx', maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('xlsx'),
     before: () => rm(work, { recursive: true, force: true }),
     spec: nodeChild('ingest', [root, AIR_XLSX_ID, file, work]),
   });
@@ -25,7 +25,7 @@ export async function runXlsx(ctx: BenchContext): Promise<void> {
     id: 'ingest-xlsx', stage: 'xlsx', label: `citydash ingest, ${n}-row XLSX (2014 headers)`,
     counts: { rowsRead: Number(r0.rows), valid: Number(r0.valid), rejected: Number(r0.rejected) },
   }, m, rows, 'rows/s');
-  const ref = await measure({ label: 'sheetjs xlsx', runs: cfg.runs, warmup: cfg.warmup, spec: nodeChild('sheetjs', [file]) });
+  const ref = await measure({ label: 'sheetjs xlsx', maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('sheetjs'), spec: nodeChild('sheetjs', [file]) });
   const refFig = throughputFigure({ id: 'sheetjs-xlsx', stage: 'xlsx', label: 'SheetJS read + sheet_to_json alone, same workbook' }, ref, rows, 'rows/s');
   addRatio(fig, refFig);
   ctx.figures.push(fig, refFig);

@@ -1,0 +1,73 @@
+// Freshness with an injected clock: fresh -> due -> overdue without waiting, and the rule that
+// re-fetching unchanged data never makes old content fresh.
+import { addPeriod, changedAtFor, combineFreshness, freshness, lastChangeOf } from '../../pipeline/cycle/freshness.ts';
+import { statusText } from '../../pipeline/cycle/site-model.ts';
+
+const H = 3_600_000;
+const T = new Date('2026-11-28T21:00:00Z');
+const at = (ms: number) => new Date(T.getTime() + ms);
+
+test('a daily dataset is fresh for a day, then due, then overdue a quarter-day later', () => {
+  const input = { every: 'daily' as const, changedAt: T.toISOString() };
+  expect(freshness(input, at(23 * H))).toMatchObject({ status: 'fresh', nextDue: at(24 * H).toISOString(), lateByMs: null });
+  expect(freshness(input, at(24 * H))).toMatchObject({ status: 'due', lateByMs: 0 });
+  expect(freshness(input, at(30 * H - 1))).toMatchObject({ status: 'due' });
+  expect(freshness(input, at(30 * H))).toMatchObject({ status: 'overdue', overdueSince: at(30 * H).toISOString(), lateByMs: 6 * H });
+  expect(freshness(input, at(24 * 4 * H)).lateByMs).toBe(72 * H);
+});
+
+test('hourly and weekly cadences have fixed lengths', () => {
+  expect(freshness({ every: 'hourly', changedAt: T.toISOString() }, at(H + 15 * 60_000))).toMatchObject({ status: 'overdue', overdueSince: at(1.25 * H).toISOString() });
+  expect(freshness({ every: 'weekly', changedAt: T.toISOString() }, at(7 * 24 * H + H))).toMatchObject({ status: 'due', nextDue: at(7 * 24 * H).toISOString() });
+});
+
+test('months are calendar months in Seoul time', () => {
+  // 31 January 00:00 in Seoul is 30 January 15:00 UTC; one month later is the end of February.
+  const jan31 = new Date('2026-01-30T15:00:00Z');
+  expect(addPeriod(jan31, 'monthly').toISOString()).toBe('2026-02-27T15:00:00.000Z');
+  expect(addPeriod(new Date('2027-11-30T15:00:00Z'), 'quarterly').toISOString()).toBe('2028-02-29T15:00:00.000Z');
+  expect(addPeriod(new Date('2026-03-01T00:00:00Z'), 'yearly').toISOString()).toBe('2027-03-01T00:00:00.000Z');
+  const monthly = { every: 'monthly' as const, changedAt: jan31.toISOString() };
+  expect(freshness(monthly, new Date('2026-02-27T14:59:59Z')).status).toBe('fresh');
+  expect(freshness(monthly, new Date('2026-02-27T15:00:00Z')).status).toBe('due');
+  // Grace is a quarter of that month (28 days): 7 days.
+  expect(freshness(monthly, new Date('2026-03-06T15:00:00Z')).status).toBe('overdue');
+});
+
+test('the source\'s older Last-Modified decides; a newer one (a touched file) does not refresh anything', () => {
+  const tenDaysAgo = at(-10 * 24 * H);
+  // New to us today, but the source says it last changed ten days ago: overdue at once.
+  const old = freshness({ every: 'daily', changedAt: T.toISOString(), lastModified: tenDaysAgo.toUTCString() }, T);
+  expect(old).toMatchObject({ status: 'overdue', lastChange: tenDaysAgo.toISOString() });
+  // Content unchanged since T; the source re-saved the file an hour ago.
+  expect(lastChangeOf({ changedAt: T.toISOString(), lastModified: at(47 * H).toUTCString() })!.toISOString()).toBe(T.toISOString());
+  expect(freshness({ every: 'daily', changedAt: T.toISOString(), lastModified: at(47 * H).toUTCString() }, at(48 * H)).status).toBe('overdue');
+  // An unreadable Last-Modified is ignored rather than guessed at.
+  expect(lastChangeOf({ changedAt: T.toISOString(), lastModified: 'yesterday-ish' })!.toISOString()).toBe(T.toISOString());
+});
+
+test('re-fetching identical content keeps when it changed, so a re-fetch never makes it fresh', () => {
+  const published = { meta: { hash: 'aaa' }, changedAt: T.toISOString() };
+  const twoDaysLater = at(48 * H);
+  const changedAt = changedAtFor('aaa', twoDaysLater, [published]);
+  expect(changedAt).toBe(T.toISOString());
+  expect(freshness({ every: 'daily', changedAt }, twoDaysLater).status).toBe('overdue');
+  // New content counts from now.
+  expect(changedAtFor('bbb', twoDaysLater, [published, null, undefined])).toBe(twoDaysLater.toISOString());
+});
+
+test('no data at all is failed; a chart is as fresh as its least fresh dataset', () => {
+  expect(freshness({ every: 'daily', changedAt: null }, T)).toMatchObject({ status: 'failed', lastChange: null, nextDue: null });
+  const fresh = freshness({ every: 'daily', changedAt: T.toISOString() }, at(H));
+  const due = freshness({ every: 'daily', changedAt: at(-25 * H).toISOString() }, at(H));
+  expect(combineFreshness([fresh, due])).toEqual({ status: 'due', lastChange: T.toISOString() });
+  expect(combineFreshness([])).toEqual({ status: 'failed', lastChange: null });
+});
+
+test('the status in words, with the date it became overdue (stable from cycle to cycle)', () => {
+  const f = freshness({ every: 'daily', changedAt: T.toISOString() }, at(100 * H));
+  expect(statusText(f, 'ko')).toBe('2026년 11월 30일부터 기한 초과');
+  expect(statusText(f, 'en')).toBe('Overdue since November 30, 2026');
+  expect(statusText(freshness({ every: 'daily', changedAt: T.toISOString() }, at(200 * H)), 'en')).toBe('Overdue since November 30, 2026');
+  expect(statusText(freshness({ every: 'daily', changedAt: T.toISOString() }, at(H)), 'ko')).toBe('최신');
+});
