@@ -73,6 +73,10 @@ export type FreshnessEntry = {
 export type FreshnessModel = SiteFreshness & {
   datasets: Record<string, FreshnessEntry>;
   charts: Record<string, { status: Freshness['status']; lastChange: string | null; text: PerLang<string> }>;
+  /** Overdue datasets that did not fail (failed ones have their own notice), for the home page. */
+  overdue: string[];
+  /** The cycle owner's words, for the parts of other templates that show freshness. */
+  words: PerLang<Words>;
   pages: Array<PageBase & { summary: string; rows: FreshnessRow[] }>;
 };
 
@@ -175,7 +179,8 @@ export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel 
     const summary = fill(w.summaryCounts, { n: rows.length, fresh: count('fresh'), due: count('due'), overdue: count('overdue'), failed: failing });
     return { ...page(lang, paths.freshness), summary, rows };
   });
-  return { datasets, charts, pages };
+  const overdue = log.datasets.filter((d) => datasets[d.id]?.status === 'overdue' && !d.stale).map((d) => d.id);
+  return { datasets, charts, overdue, words: WORDS, pages };
 }
 
 function freshnessRow(d: DatasetLog, lang: Lang): FreshnessRow {

@@ -7,7 +7,7 @@
 // builds several sites (tests, benchmarks) bundles once.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { Logger } from '../types.ts';
@@ -82,7 +82,8 @@ async function bundleAll(dir: string): Promise<Array<[string, Uint8Array]>> {
  * Bundles site/assets/js/ into `outDir/assets/`. A template folder without browser sources gets
  * no scripts (pages then stay static, which they are built to be anyway).
  */
-export async function buildClientBundle(srcDir: string, outDir: string, log: Logger): Promise<ClientBundle> {
+export async function buildClientBundle(sourceDir: string, outDir: string, log: Logger): Promise<ClientBundle> {
+  const srcDir = resolve(sourceDir);
   const result: ClientBundle = { assets: {}, bytes: {} };
   const names = await readdir(srcDir).catch(() => [] as string[]);
   if (!names.includes('loader.ts') || !names.includes('chart.ts')) return result;

@@ -1,5 +1,7 @@
-import type { DatasetDescriptor, FetchInfo, SnapshotMeta } from '../types.ts';
+import type { DatasetDescriptor, FetchInfo, SnapshotMeta, ValidationReport } from '../types.ts';
+import { recordReuse } from '../validate/snapshot-reuse.ts';
 import { DISTRICT_COLUMNS } from './column-types.ts';
+import { deriveReuse } from './derive-reuse.ts';
 import { DerivedColumnsError, DerivedDescriptorError, DerivedSqlError, DerivedValidationError } from './errors.ts';
 import { writeMeta, writeReport } from './persist.ts';
 import { prepareDerivedQuery } from './run-sql.ts';
@@ -41,15 +43,41 @@ function derivedFetch(ds: DatasetDescriptor, now: Date, sample: boolean, lastMod
 /**
  * Compute one derived dataset from its sources' snapshots, validate it against its own
  * schema and store it. Throws a located error on any failure; the caller keeps last good data.
+ * With `catalogRoot` (to read the row schema), a dataset whose inputs are unchanged since it was
+ * last computed reuses that snapshot instead (derive-reuse.ts).
  */
 export async function deriveDataset(
   ds: DatasetDescriptor,
   catalogIds: ReadonlySet<string>,
   failed: ReadonlyMap<string, string>,
   ctx: TransformContext,
+  catalogRoot?: string,
 ): Promise<DerivedOutcome> {
   const { from, sql } = checkDescriptor(ds);
   const sources = await resolveSources(ds, catalogIds, ctx.work, failed);
+  const reuse = catalogRoot !== undefined && ctx.reuse !== false ? await deriveReuse(ds, sources, ctx.work, catalogRoot) : null;
+  // The stored meta and outcome are built the same way whether the rows are computed or reused.
+  const finish = async (meta: SnapshotMeta, report: ValidationReport, cached: boolean): Promise<DerivedOutcome> => {
+    await writeReport(ctx.work, report);
+    const stored: SnapshotMeta = {
+      ...meta,
+      id: ds.id,
+      fetch: derivedFetch(ds, ctx.effects.now(), sources.sample, sources.lastModified),
+      derived: { from, sql },
+    };
+    delete stored.stale;
+    if (sources.stale) stored.stale = sources.stale;
+    await writeMeta(ctx.work, stored);
+    return {
+      id: ds.id,
+      status: sources.stale ? 'stale' : 'fresh',
+      rows: stored.rows,
+      report,
+      ...(sources.stale ? { reason: sources.stale.reason } : {}),
+      ...(cached ? { cached } : {}),
+    };
+  };
+  if (reuse?.hit) return finish(reuse.hit.meta, reuse.hit.report, true);
   const store = await openStore(ctx.work, from);
   try {
     const query = await prepareDerivedQuery(store.connection, ds, sql, { timeoutMs: ctx.sqlTimeoutMs ?? DEFAULT_SQL_TIMEOUT_MS }).catch((err: unknown) => {
@@ -70,23 +98,10 @@ export async function deriveDataset(
       if (report.status !== 'ok' || !meta) {
         throw new DerivedValidationError(ds, report.error ?? `${report.rejected} of ${report.rowsRead} rows rejected`, report);
       }
-      await writeReport(ctx.work, report);
-      const stored: SnapshotMeta = {
-        ...meta,
-        id: ds.id,
-        fetch: derivedFetch(ds, ctx.effects.now(), sources.sample, sources.lastModified),
-        derived: { from, sql },
-      };
-      delete stored.stale;
-      if (sources.stale) stored.stale = sources.stale;
-      await writeMeta(ctx.work, stored);
-      return {
-        id: ds.id,
-        status: sources.stale ? 'stale' : 'fresh',
-        rows: stored.rows,
-        report,
-        ...(sources.stale ? { reason: sources.stale.reason } : {}),
-      };
+      const outcome = await finish(meta, report, false);
+      // Only an optimisation: a record that cannot be written means the next run computes again.
+      if (reuse) await recordReuse(ctx.work, ds.id, reuse.key, { meta, report }, reuse.inputs).catch(() => undefined);
+      return outcome;
     } finally {
       query.dispose();
     }

@@ -21,7 +21,7 @@ export async function runTransforms(catalog: Catalog, ctx: TransformContext): Pr
     try {
       const cycle = plan.cycles.get(ds.id);
       if (cycle) throw new DependencyCycleError(ds, cycle);
-      outcome = await deriveDataset(ds, catalogIds, failed, ctx);
+      outcome = await deriveDataset(ds, catalogIds, failed, ctx, catalog.root);
     } catch (err) {
       const reason = messageOf(err);
       failed.set(ds.id, reason);
@@ -37,6 +37,7 @@ export async function runTransforms(catalog: Catalog, ctx: TransformContext): Pr
       log.status(outcome.keptLastGood ? 'stale' : 'failed', ds.id, outcome.keptLastGood ? 'keeping last good data' : 'no data');
     } else {
       log.status(outcome.status, ds.id, `${outcome.rows ?? 0} rows`);
+      if (outcome.cached) log.debug(`[cached] ${ds.id}: sources, SQL, schema and code unchanged; snapshot reused`);
     }
   }
   return { datasets: outcomes, ok: outcomes.every((o) => o.status !== 'failed') };

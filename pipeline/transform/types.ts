@@ -21,6 +21,8 @@ export interface TransformContext {
   validate: ValidateFn;
   /** A derived query running longer than this is interrupted (default 120 s). */
   sqlTimeoutMs?: number;
+  /** false: compute every derived dataset even when its inputs are unchanged (default true). */
+  reuse?: boolean;
 }
 
 /** What happened to one derived dataset this cycle. */
@@ -35,6 +37,8 @@ export interface DerivedOutcome {
   /** Failed only: an earlier snapshot exists and stays in use, marked stale. */
   keptLastGood?: boolean;
   report?: ValidationReport;
+  /** The snapshot of an earlier run was reused: sources, SQL, schema and code are unchanged. */
+  cached?: boolean;
 }
 
 export interface TransformResult {

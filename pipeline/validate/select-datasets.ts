@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { didYouMean } from '../catalog/suggest.ts';
 import { CliError, quote } from '../errors.ts';
 import { isSourceDataset } from '../extract/fetch-dataset.ts';
+import { selectShard } from '../shard.ts';
 import type { Catalog, DatasetDescriptor, Problem } from '../types.ts';
 
 /** Exit code for "the catalog has errors" (DESIGN.md §3: check/validate found errors). */
@@ -17,7 +18,15 @@ export interface Selection {
   skipped: { id: string; reason: string }[];
 }
 
-export function selectDatasets(catalog: Catalog, problems: readonly Problem[], ids: readonly string[], only: readonly string[] = []): Selection {
+/** `shard` (`K/N`) keeps a stable share of the selection, so N CI jobs fetch the catalog between them. */
+export function selectDatasets(catalog: Catalog, problems: readonly Problem[], ids: readonly string[], only: readonly string[] = [], shard?: string): Selection {
+  const picked = pick(catalog, problems, ids, only);
+  if (!shard) return picked;
+  const mine = new Set(selectShard(picked.datasets.map((d) => d.id), shard));
+  return { datasets: picked.datasets.filter((d) => mine.has(d.id)), skipped: picked.skipped };
+}
+
+function pick(catalog: Catalog, problems: readonly Problem[], ids: readonly string[], only: readonly string[]): Selection {
   const named = [...new Set([...ids, ...only])];
   if (named.length === 0) return { datasets: catalog.datasets.filter(isSourceDataset), skipped: [] };
   const byId = new Map(catalog.datasets.map((d) => [d.id, d]));

@@ -23,6 +23,16 @@ export function formatFromName(name: string): Format | undefined {
   return EXTENSIONS[extname(name).toLowerCase()];
 }
 
+/** The file a stored fetch is read from: a raw cache file, or a local file/sample in place. */
+export function sourceInputPath(ds: DatasetDescriptor, entry: RawEntry, catalogRoot: string, work: WorkDir): string {
+  const input = entry.input;
+  if (input.kind !== 'path') return rawFile(work, ds.id, input.file);
+  // Local files are found again from the descriptor, so a moved checkout still works.
+  const spec = ds.extract;
+  const local = entry.fetch.sample ? spec?.sample : spec?.kind === 'file' ? spec.path : undefined;
+  return local ? descriptorPath(catalogRoot, ds, local) : input.path;
+}
+
 export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, catalogRoot: string, work: WorkDir): Promise<SourceTable> {
   const spec = ds.extract;
   if (!spec) throw new ExtractError(ds.file, 'has no extract section');
@@ -34,9 +44,7 @@ export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, ca
     const path = rawFile(work, ds.id, input.file);
     return { table: await readTable({ path, name: entry.fetch.source }, readOptions(spec, format, spec.encoding)), where: entry.fetch.source };
   }
-  // Local files are found again from the descriptor, so a moved checkout still works.
-  const local = entry.fetch.sample ? spec.sample : spec.kind === 'file' ? spec.path : undefined;
-  const path = local ? descriptorPath(catalogRoot, ds, local) : input.path;
+  const path = sourceInputPath(ds, entry, catalogRoot, work);
   const where = displayPath(catalogRoot, path);
   if (entry.fetch.sample) {
     const format = spec.sampleFormat ?? spec.format ?? formatFromName(path);

@@ -9,7 +9,11 @@ import { readRawEntry, type RawEntry } from '../extract/raw-cache.ts';
 import { maskSecrets } from '../extract/mask.ts';
 import { loadRowSchema } from './load-schema.ts';
 import { ReportBuilder } from './report.ts';
-import { openFile, openSourceTable, type SourceTable } from './source-table.ts';
+import { codeFingerprint, VALIDATE_CODE, VALIDATE_LIBRARIES } from './code-fingerprint.ts';
+import { fileDigest, type FileDigest } from './file-digest.ts';
+import { schemaHash } from './schema-cache.ts';
+import { readReuse, recordReuse, reusable, reuseKey, type ReuseRecord } from './snapshot-reuse.ts';
+import { openFile, openSourceTable, sourceInputPath, type SourceTable } from './source-table.ts';
 import { typedRecords } from './typed-records.ts';
 import { validateRecords, type ValidationResult } from './validate-rows.ts';
 
@@ -32,11 +36,54 @@ export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Ca
       if (!entry) return await failed(ds, ctx, 'fetch stored nothing');
     }
     fetch = entry.fetch;
+    const reuse = await reuseState(ds, catalog, ctx, entry);
+    if (reuse?.hit) return await reuseSnapshot(ds, ctx, reuse.hit, fetch);
     const source = await openSourceTable(ds, entry, catalog.root, ctx.work);
-    return await check(ds, catalog, ctx, source, fetch, true);
+    const result = await check(ds, catalog, ctx, source, fetch, true);
+    if (reuse && result.meta && result.report.status === 'ok') {
+      // Only an optimisation: a record that cannot be written means the next run validates again.
+      await recordReuse(ctx.work, ds.id, reuse.key, { meta: result.meta, report: result.report }, reuse.inputs).catch(() => undefined);
+    }
+    return result;
   } catch (err) {
     return failed(ds, ctx, (err as Error).message);
   }
+}
+
+/**
+ * Everything a validated snapshot depends on: the stored input's bytes and where it is read from,
+ * the descriptor fields that read, map and check it, the row schema, and the code. Null when one
+ * of them cannot be read (validation then runs and reports that problem as usual).
+ */
+async function reuseState(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext, entry: RawEntry): Promise<{ key: string; inputs: Record<string, FileDigest>; hit: ReuseRecord | null } | null> {
+  try {
+    const previous = await readReuse(ctx.work, ds.id);
+    const path = sourceInputPath(ds, entry, catalog.root, ctx.work);
+    const input = await fileDigest(path, previous?.inputs[path]);
+    if (!input) return null;
+    const { mtimeMs: _m, size: _s, ...where } = entry.input as RawEntry['input'] & { mtimeMs?: number; size?: number };
+    const key = reuseKey({
+      kind: 'source',
+      code: await codeFingerprint(VALIDATE_CODE, VALIDATE_LIBRARIES),
+      schema: schemaHash(await loadRowSchema(catalog.root, ds)),
+      descriptor: { id: ds.id, file: ds.file, extract: ds.extract, columns: ds.columns, district: ds.district, schema: ds.schema, primaryKey: ds.primaryKey, onInvalid: ds.onInvalid },
+      catalogRoot: catalog.root,
+      stored: { spec: entry.spec, input: where, source: entry.fetch.source, sample: entry.fetch.sample },
+      bytes: input.sha256,
+    });
+    return { key, inputs: { [path]: input }, hit: await reusable(ctx.work, ds.id, previous, key) };
+  } catch {
+    return null;
+  }
+}
+
+/** Write the meta (with this fetch) and report exactly as validating the same input again would. */
+async function reuseSnapshot(ds: DatasetDescriptor, ctx: ValidateContext, hit: ReuseRecord, fetch: FetchInfo): Promise<ValidationResult> {
+  const meta = { ...hit.meta, fetch };
+  await writeFileAtomic(ctx.work.meta(ds.id), `${JSON.stringify(meta, null, 2)}\n`);
+  await writeFileAtomic(ctx.work.report(ds.id), `${JSON.stringify(hit.report, null, 2)}\n`);
+  ctx.effects.log.debug(`[cached] ${ds.id}: input, descriptor, schema and code unchanged; ${meta.rows} validated rows reused`);
+  return { report: hit.report, meta, cached: true };
 }
 
 function storedFrom(entry: RawEntry, ds: DatasetDescriptor): boolean {

@@ -47,6 +47,8 @@ export interface ValidationResult {
   report: ValidationReport;
   /** The new snapshot's meta; null when the dataset failed (the previous snapshot stays). */
   meta: SnapshotMeta | null;
+  /** True when the snapshot was reused: the same inputs were validated before (snapshot-reuse.ts). */
+  cached?: boolean;
 }
 
 const DISTRICT_COLUMNS = ['gu_code', 'gu_ko', 'gu_en'] as const;

@@ -19,7 +19,16 @@ export interface BenchConfig {
   /** Charts rendered once each by a fresh vl2svg process. */
   vl2svgSample: number;
   stages: ReadonlySet<StageId>;
+  /** Encodings of the ingest comparison (both in a full run). */
+  encodings: ReadonlyArray<'cp949' | 'utf-8'>;
 }
+
+/**
+ * --quick runs one figure family per kind of child (ingest with its three references, transform,
+ * charts with vl2svg) and skips the rest: what needs an Eleventy build takes tens of seconds even
+ * for a tiny site, and growth and XLSX repeat the ingest child.
+ */
+export const QUICK_SKIPS: ReadonlySet<StageId> = new Set(['growth', 'xlsx', 'site', 'cycle', 'publish']);
 
 /**
  * Seconds of measured runs per figure for a 20-minute run. The first run always happens; more
@@ -34,18 +43,18 @@ export const BUDGET = {
 const BUDGET_MINUTES = 20;
 
 export function configFor(quick: boolean, only?: StageId[], budgetMinutes = BUDGET_MINUTES): BenchConfig {
-  const stages = new Set<StageId>(only?.length ? only : STAGES);
+  const stages = new Set<StageId>(only?.length ? only : STAGES.filter((s) => !quick || !QUICK_SKIPS.has(s)));
   const budget = (kind: keyof typeof BUDGET) => (BUDGET[kind] * budgetMinutes) / BUDGET_MINUTES;
   if (quick) {
     return {
       quick, runs: 1, warmup: 0, budget,
       rows: { small: 1_000, mid: 5_000, large: 20_000 }, xlsxRows: 2_000,
-      datasets: 9, charts: 4, vl2svgSample: 1, stages,
+      datasets: 2, charts: 3, vl2svgSample: 1, stages, encodings: ['cp949'],
     };
   }
   return {
     quick, runs: 5, warmup: 1, budget,
     rows: { small: 100_000, mid: 1_000_000, large: 5_000_000 }, xlsxRows: 200_000,
-    datasets: 20, charts: 200, vl2svgSample: 10, stages,
+    datasets: 20, charts: 200, vl2svgSample: 10, stages, encodings: ['cp949', 'utf-8'],
   };
 }

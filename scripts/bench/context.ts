@@ -17,6 +17,15 @@ export interface BenchContext {
   figures: Figure[];
   /** Stage-to-stage hand-over (e.g. the ingest catalog's path, a built site). */
   shared: Map<string, unknown>;
+  /** How to re-run a figure's citydash process under the CPU profiler. */
+  profiles: Map<string, ProfileTarget>;
+}
+
+export interface ProfileTarget {
+  spec: ProcSpec;
+  /** Puts the state back the way the measured runs started from. */
+  before?: () => Promise<void>;
+  note?: string;
 }
 
 /** A node child from scripts/bench/children, run through tsx from the repository root. */

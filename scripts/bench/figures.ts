@@ -10,7 +10,7 @@ export interface Figure {
   label: string;
   /** Throughput (median, min, max over runs), e.g. rows/s. */
   throughput?: { value: Spread; unit: string };
-  measured?: Omit<Measured, 'results'>;
+  measured?: Omit<Measured, 'results' | 'lastStdout'>;
   /** This figure's median throughput over each reference's, measured in the same run. */
   ratios?: Ratio[];
   /** Counts that are not timings: objects written, charts re-rendered, rows. */
@@ -32,7 +32,7 @@ export interface Ratio {
 export function throughputFigure(
   base: Pick<Figure, 'id' | 'stage' | 'label' | 'note' | 'counts'>, m: Measured, count: number, unit: string,
 ): Figure {
-  const { results: _results, ...measured } = m;
+  const { results: _results, lastStdout: _out, ...measured } = m;
   return { ...base, throughput: { value: rate(count, m.wall), unit }, measured };
 }
 

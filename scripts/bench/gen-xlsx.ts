@@ -1,6 +1,7 @@
 // A Seoul-shaped XLSX like the city's 2014 workbook: one sheet, the 2014 header names
 // (`미세먼지(㎍/㎥)`, the mislabelled `이산화탄소농도(ppm)`), dates as the number 20140101,
 // numbers as numbers, missing values as empty cells. Written with SheetJS.
+import { writeFile } from 'node:fs/promises';
 import * as XLSX from 'xlsx';
 import { createRng } from './prng.ts';
 import { STATIONS } from './seoul.ts';
@@ -30,5 +31,6 @@ export async function generateAirXlsx(path: string, rows: number, seed: number):
   }
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'Sheet1');
-  XLSX.writeFile(wb, path, { compression: true });
+  // XLSX.writeFile needs set_fs under ESM; writing the buffer ourselves does not.
+  await writeFile(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
 }

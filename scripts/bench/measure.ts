@@ -14,6 +14,8 @@ export interface Measured {
   rssMb: Spread | null;
   /** Results the child reported, one per measured run. */
   results: Array<Record<string, unknown>>;
+  /** Standard output of the last measured run (e.g. a --json summary). */
+  lastStdout: string;
 }
 
 export interface MeasureOptions {
@@ -57,5 +59,6 @@ export async function measure(opts: MeasureOptions): Promise<Measured> {
     cpu: spreadOrNull(runs.map((r) => r.cpuSeconds)),
     rssMb: spreadOrNull(runs.map((r) => r.rssMb)),
     results: runs.map((r) => r.result ?? {}),
+    lastStdout: runs[runs.length - 1]!.stdout,
   };
 }

@@ -64,12 +64,13 @@ test('a run killed while validating, while building and while publishing: the ne
   const points = [/\[sample\] air-quality-daily/, /building the site/, /publishing to/];
   for (const killOn of points) {
     const r = await runCli([...args(), '--force'], { killOn });
-    expect({ point: String(killOn), killed: r.killed || r.code === 0 }).toEqual({ point: String(killOn), killed: true });
+    // Killed at that point, or (on a fast machine) finished before the signal landed.
+    expect({ point: String(killOn), ok: r.killed || r.code === 0, tail: r.killed || r.code === 0 ? '' : r.stderr.slice(-2000) }).toEqual({ point: String(killOn), ok: true, tail: '' });
     await assertTargetWhole();
   }
   // And one killed after a fixed time, wherever it happens to be.
   const timed = await runCli([...args(), '--force'], { killAfterMs: 6000 });
-  expect(timed.killed || timed.code === 0).toBe(true);
+  expect({ ok: timed.killed || timed.code === 0, tail: timed.killed || timed.code === 0 ? '' : timed.stderr.slice(-2000) }).toEqual({ ok: true, tail: '' });
   await assertTargetWhole();
 
   const last = await runCli([...args(), '--force', '--json']);

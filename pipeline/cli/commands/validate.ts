@@ -13,6 +13,7 @@ import type { RegisterCommand } from './index.ts';
 interface ValidateOptions extends CommonOptions {
   file?: string;
   dataset?: string;
+  shard?: string;
 }
 
 export interface CommandIo {
@@ -43,7 +44,8 @@ export function registerValidate(io: CommandIo = {}): RegisterCommand {
       .argument('[ids...]', 'dataset ids (default: every source dataset)')
       .description('check fetched data against each dataset\'s columns and schema, and store the valid rows')
       .option('--file <path>', 'validate this file instead (with --dataset); stores nothing')
-      .option('--dataset <id>', 'the dataset whose descriptor --file is checked against');
+      .option('--dataset <id>', 'the dataset whose descriptor --file is checked against')
+      .option('--shard <K/N>', 'only the K-th of N stable shares of the datasets (parallel CI jobs)');
     addCommonOptions(cmd).addHelpText('after', HELP).action(async (ids: string[], opts: ValidateOptions) => {
       setExit(await runValidate(ids, opts, io));
     });
@@ -60,7 +62,7 @@ async function runValidate(ids: string[], opts: ValidateOptions, io: CommandIo):
   const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
   printProblems(ctx, problems);
   const catalogFailed = problems.some((p) => p.severity === 'error');
-  const selection = selectDatasets(catalog, problems, opts.dataset ? [opts.dataset] : ids, opts.file ? [] : ctx.only);
+  const selection = selectDatasets(catalog, problems, opts.dataset ? [opts.dataset] : ids, opts.file ? [] : ctx.only, opts.file ? undefined : opts.shard);
   for (const s of selection.skipped) ctx.effects.log.status('skipped', s.id, s.reason);
 
   const reports: ValidationReport[] = [];

@@ -48,4 +48,5 @@ export async function runTransform(ctx: BenchContext): Promise<void> {
   const refFig = throughputFigure({ id: 'duckdb-monthly-by-gu', stage: 'transform', label: 'DuckDB alone: read_json of the same snapshot + the same SQL' }, ref, rows, 'input rows/s');
   addRatio(fig, refFig);
   ctx.figures.push(fig, refFig);
+  ctx.profiles.set(fig.id, { spec: nodeChild('transform', [root, work]), before: async () => { for (const f of derived) await rm(f, { force: true }); } });
 }

@@ -29,4 +29,5 @@ export async function runXlsx(ctx: BenchContext): Promise<void> {
   const refFig = throughputFigure({ id: 'sheetjs-xlsx', stage: 'xlsx', label: 'SheetJS read + sheet_to_json alone, same workbook' }, ref, rows, 'rows/s');
   addRatio(fig, refFig);
   ctx.figures.push(fig, refFig);
+  ctx.profiles.set(fig.id, { spec: nodeChild('ingest', [root, AIR_XLSX_ID, file, work]), before: () => rm(work, { recursive: true, force: true }) });
 }

@@ -72,7 +72,15 @@ export async function enhance(host: HTMLElement): Promise<void> {
     logLevel: vega.Warn,
   });
   box.hidden = false;
-  for (const el of staticChart) el.classList.add('visually-hidden');
+  for (const el of staticChart) {
+    el.classList.add('visually-hidden');
+    // Inside role="img" every part is presentational; roles vega left on inner groups would
+    // only make checkers and some screen readers look for names that are not there.
+    for (const inner of el.querySelectorAll('[role], [aria-roledescription]')) {
+      inner.removeAttribute('role');
+      inner.removeAttribute('aria-roledescription');
+    }
+  }
   host.dataset.enhanced = 'interactive';
   mountControls(host, result.view, plan);
 }

@@ -77,6 +77,12 @@ export function addGuSelection(spec: VegaSpec, tiles: Mark): void {
     const x = u?.x as Json | undefined;
     if (!u || (x?.field !== 'tile_col' && x?.field !== 'tile_cx') || m === undefined) return;
     if (m === tiles || m.type === 'text') u.opacity = fade;
+    // Labels sit on top of their tile: let the pointer through, so hovering or clicking a gu
+    // anywhere shows and selects the tile (with its name and value), not a bare label.
+    if (m.type === 'text') {
+      m.interactive = false;
+      delete u.tooltip;
+    }
   });
   (tiles.encode!.update as Json).cursor = { value: 'pointer' };
 }
@@ -98,7 +104,7 @@ export const XHOME = 'cd_xhome';
 export function addTimeZoom(spec: VegaSpec, scale: Json, home: [number, number]): void {
   scale.domain = { signal: XDOM };
   for (const key of ['nice', 'zero', 'domainMin', 'domainMax', 'domainMid', 'domainRaw']) delete scale[key];
-  const wheel = 'wheel[event.ctrlKey || event.metaKey]!';
+  const wheel = { type: 'wheel', consume: true, filter: 'event.ctrlKey || event.metaKey' };
   const drag = '[mousedown, window:mouseup] > window:mousemove!';
   const dragTouch = '[touchstart, window:touchend] > window:touchmove!';
   const pan = 'cd_down === null ? cd_xdom : [cd_start[0] + (cd_down - x()) * span(cd_start) / width, cd_start[1] + (cd_down - x()) * span(cd_start) / width]';

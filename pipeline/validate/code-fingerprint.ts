@@ -1,0 +1,50 @@
+// What version of the code made a snapshot. A reused snapshot must be one the current code would
+// produce, so the source files that shape it (and the libraries they call) are hashed, rather
+// than trusting someone to bump a constant after editing a reader or a coercion rule.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const PIPELINE = fileURLToPath(new URL('../', import.meta.url));
+
+/** Folders/files (relative to pipeline/) whose code shapes a validated snapshot. */
+export const VALIDATE_CODE = ['validate/', 'extract/', 'districts.ts', 'errors.ts'];
+export const VALIDATE_LIBRARIES = ['ajv', 'ajv-formats', 'papaparse', 'xlsx', 'iconv-lite'];
+
+function versionOf(pkg: string): string {
+  try {
+    return (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function sourceFiles(entry: string): Promise<string[]> {
+  if (!entry.endsWith('/')) return [entry];
+  const names = await readdir(PIPELINE + entry, { recursive: true }).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.ts')).sort().map((n) => entry + n);
+}
+
+const memo = new Map<string, Promise<string>>();
+
+/** sha256 over the named pipeline sources and library versions; computed once per process. */
+export function codeFingerprint(entries: readonly string[], libraries: readonly string[]): Promise<string> {
+  const id = JSON.stringify([entries, libraries]);
+  let done = memo.get(id);
+  if (!done) {
+    done = (async () => {
+      const hash = createHash('sha256');
+      for (const lib of libraries) hash.update(`lib ${lib}@${versionOf(lib)}\n`);
+      for (const entry of entries) {
+        for (const file of await sourceFiles(entry)) {
+          const text = await readFile(PIPELINE + file).catch(() => Buffer.from('(missing)'));
+          hash.update(`file ${file} ${text.byteLength}\n`).update(text);
+        }
+      }
+      return hash.digest('hex');
+    })();
+    memo.set(id, done);
+  }
+  return done;
+}

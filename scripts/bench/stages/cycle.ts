@@ -1,0 +1,74 @@
+// (7) The whole cycle as users run it, `citydash run --offline`, on the generated catalog:
+// cold (empty work dir and output) and again with nothing changed. Measured only when the
+// `run` command is registered in the CLI.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bigCatalog } from '../big.ts';
+import { cli, type BenchContext } from '../context.ts';
+import { notMeasured, type Figure } from '../figures.ts';
+import { measure, type Measured } from '../measure.ts';
+import { runProc } from '../proc.ts';
+
+/** Whether `citydash <name>` exists (an unknown command exits non-zero). */
+export async function hasCommand(name: string): Promise<boolean> {
+  try {
+    await runProc(cli([name, '--help']));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Numbers from the command's --json summary, flattened one level (whatever it reports). */
+function jsonCounts(stdout: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    const json = JSON.parse(stdout.slice(stdout.indexOf('{'))) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(json)) {
+      if (typeof v === 'number') out[k] = v;
+      else if (v && typeof v === 'object' && !Array.isArray(v)) {
+        for (const [k2, v2] of Object.entries(v)) if (typeof v2 === 'number') out[`${k}.${k2}`] = v2;
+      }
+    }
+  } catch {
+    // no JSON summary: timings only
+  }
+  return out;
+}
+
+function figure(id: string, label: string, m: Measured): Figure {
+  const { results: _r, lastStdout, ...measured } = m;
+  return { id, stage: 'cycle', label, measured, counts: jsonCounts(lastStdout) };
+}
+
+export async function runCycle(ctx: BenchContext): Promise<void> {
+  const labels = { cold: 'citydash run --offline, cold (fetch, validate, transform, render, site, publish)', same: 'citydash run --offline again, nothing changed' };
+  if (!(await hasCommand('run'))) {
+    const why = '`citydash run` is not registered in pipeline/cli/commands/index.ts yet (being finished by the cycle owner)';
+    ctx.figures.push(notMeasured('cycle-cold', 'cycle', labels.cold, why), notMeasured('cycle-no-change', 'cycle', labels.same, why));
+    return;
+  }
+  const { cfg } = ctx;
+  const big = await bigCatalog(ctx);
+  const work = join(ctx.tmp, 'work-cycle');
+  const out = join(ctx.tmp, 'cycle-out');
+  const spec = cli(['run', '--offline', '--catalog', big.root, '--work', work, '--out', out, '--quiet', '--json']);
+  const cold = await measure({
+    label: 'cycle cold', maxRuns: cfg.runs, warmup: cfg.warmup, warmupSpec: cli(['--help']), budgetSeconds: cfg.budget('cycleCold'),
+    before: async () => {
+      await rm(work, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    },
+    spec,
+  });
+  ctx.figures.push(figure('cycle-cold', labels.cold, cold));
+  ctx.profiles.set('cycle-cold', {
+    spec,
+    before: async () => {
+      await rm(work, { recursive: true, force: true });
+      await rm(out, { recursive: true, force: true });
+    },
+  });
+  const same = await measure({ label: 'cycle no change', maxRuns: cfg.runs, warmup: 0, budgetSeconds: cfg.budget('cycleNoChange'), spec });
+  ctx.figures.push(figure('cycle-no-change', labels.same, same));
+}
