@@ -8,11 +8,12 @@ import { assembleSiteModel } from './site/model.ts';
 import type { SiteChanges, SiteFreshness } from './site/model-types.ts';
 import { buildSite } from './site/build.ts';
 import { createRenderer, type RenderedChart } from './render/index.ts';
+import { pngParallelism } from './render/png-pool.ts';
 import { runTransforms, type TransformResult } from './transform/index.ts';
 import { loadRowSchema } from './validate/load-schema.ts';
 import { validateRows } from './validate/validate-rows.ts';
 import type { ValidateFn } from './transform/types.ts';
-import { LANGS, type Catalog, type ColumnSpec, type Row, type SnapshotMeta, type ValidationReport } from './types.ts';
+import { LANGS, type Catalog, type ChartDescriptor, type ColumnSpec, type Lang, type Row, type SnapshotMeta, type ValidationReport } from './types.ts';
 
 export interface BuildOptions {
   cycleId: string;
@@ -80,29 +81,59 @@ async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<st
     if (!cache.has(id)) cache.set(id, loadRows(ctx.work.rows(id)));
     return cache.get(id)!;
   };
-  const rendered: RenderedChart[] = [];
+  // One job per chart and language, several in flight so PNGs (worker threads) overlap the next
+  // chart's SVG; results, failures and log lines are then taken in catalog order, as if one by one.
+  type Done = { chart: ChartDescriptor; lang: Lang; result?: RenderedChart; error?: Error; missing?: string[] };
+  const jobs: (() => Promise<Done>)[] = [];
   for (const chart of catalog.charts) {
     const ids = [...new Set([...chart.data, ...(chart.map ? [chart.map.dataset] : [])])];
     const missing = ids.filter((id) => !snapshots[id]);
     if (missing.length) {
-      failures.push({ kind: 'chart', id: chart.id, message: `${chart.file}: no data for ${missing.join(', ')}; chart left out` });
-      ctx.effects.log.status('failed', chart.id, `no data for ${missing.join(', ')}`);
+      jobs.push(async () => ({ chart, lang: LANGS[0]!, missing }));
       continue;
     }
-    const data: Record<string, Row[]> = {};
-    for (const id of ids) data[id] = await rowsOf(id);
     for (const lang of LANGS) {
-      try {
-        const r = await renderer.renderChart(chart, lang, data, columns);
-        rendered.push(r);
-        ctx.effects.log.debug(`[${r.cached ? 'cached' : 'rendered'}] ${chart.id} (${lang})`);
-      } catch (err) {
-        failures.push({ kind: 'chart', id: chart.id, message: (err as Error).message });
-        ctx.effects.log.status('failed', `${chart.id} (${lang})`, (err as Error).message);
-      }
+      jobs.push(async () => {
+        // An unreadable snapshot stops the build, as it always has; a chart's own failure does not.
+        const data: Record<string, Row[]> = {};
+        for (const id of ids) data[id] = await rowsOf(id);
+        try {
+          return { chart, lang, result: await renderer.renderChart(chart, lang, data, columns) };
+        } catch (err) {
+          return { chart, lang, error: err as Error };
+        }
+      });
+    }
+  }
+  const done = await inOrder(jobs, pngParallelism() + 1);
+  const rendered: RenderedChart[] = [];
+  for (const { chart, lang, result, error, missing } of done) {
+    if (missing) {
+      failures.push({ kind: 'chart', id: chart.id, message: `${chart.file}: no data for ${missing.join(', ')}; chart left out` });
+      ctx.effects.log.status('failed', chart.id, `no data for ${missing.join(', ')}`);
+    } else if (result) {
+      rendered.push(result);
+      ctx.effects.log.debug(`[${result.cached ? 'cached' : 'rendered'}] ${chart.id} (${lang})`);
+    } else {
+      failures.push({ kind: 'chart', id: chart.id, message: error!.message });
+      ctx.effects.log.status('failed', `${chart.id} (${lang})`, error!.message);
     }
   }
   return { rendered, stats: renderer.stats() };
+}
+
+/** Runs the jobs with at most `limit` at a time; results in job order. */
+async function inOrder<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, lane));
+  return out;
 }
 
 export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: BuildOptions): Promise<BuildResult> {

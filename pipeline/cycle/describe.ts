@@ -66,9 +66,10 @@ export function entryTitle(entry: HistoryEntry, lang: Lang): string {
   return `${fill(w.update, { date: seoulMinute(entry.at) })}: ${cycleSummary(entry, lang)}`;
 }
 
-function value(v: Value, lang: Lang): string {
+/** A value in words; key values (years, codes) without digit grouping. */
+function value(v: Value, lang: Lang, key = false): string {
   if (v === null || v === undefined) return WORDS[lang].empty;
-  return formatCell(v, lang, { key: true });
+  return formatCell(v, lang, { key });
 }
 
 const title = (t: Localized | undefined, fallback: string, lang: Lang) => t?.[lang] ?? fallback;
@@ -102,7 +103,7 @@ export function diffWords(d: DatasetLog, lang: Lang): string {
 export function revisedExamples(d: DatasetLog, lang: Lang, max = 3): string[] {
   const w = WORDS[lang];
   return (d.diff?.sample.revised ?? []).slice(0, max).map((r) => {
-    const key = Object.values(r.key).map((v) => value(v, lang)).join(' · ');
+    const key = Object.values(r.key).map((v) => value(v, lang, true)).join(' · ');
     const changes = r.changes.map((c) => fill(w.exampleChange, { column: title(d.columnTitles[c.column], c.column, lang), before: value(c.before, lang), after: value(c.after, lang) }));
     return `${key}: ${changes.join(', ')}`;
   });

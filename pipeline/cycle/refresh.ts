@@ -26,6 +26,8 @@ export interface RefreshOptions {
   target: Target;
   /** The published state this cycle compares with. */
   base: Manifest | null;
+  /** The live manifest (differs from base when this very cycle is being re-run). */
+  live?: Manifest | null;
 }
 
 /**
@@ -33,9 +35,10 @@ export interface RefreshOptions {
  * how that content was obtained), so pages showing it stay byte-identical while nothing changes.
  * This cycle's own fetch outcome is kept in the change log instead.
  */
-async function keepContentFetch(ctx: RunContext, meta: SnapshotMeta, published: SnapshotMeta | undefined): Promise<SnapshotMeta> {
-  if (!published?.fetch || published.hash !== meta.hash) return meta;
-  const kept: SnapshotMeta = { ...meta, fetch: published.fetch };
+async function keepContentFetch(ctx: RunContext, meta: SnapshotMeta, published: Array<SnapshotMeta | undefined>): Promise<SnapshotMeta> {
+  const same = published.find((p) => p?.fetch && p.hash === meta.hash);
+  if (!same) return meta;
+  const kept: SnapshotMeta = { ...meta, fetch: same.fetch };
   await writeMeta(ctx.work, kept);
   return kept;
 }
@@ -71,7 +74,7 @@ export async function refreshSources(catalog: Catalog, ctx: RunContext, opts: Re
         out.push(await fail('validate', fetched.state, report.error ?? `${report.rejected} rows rejected`, fetched.fetch, report));
         continue;
       }
-      const kept = await keepContentFetch(ctx, meta, published?.meta);
+      const kept = await keepContentFetch(ctx, meta, [opts.live?.datasets[ds.id]?.meta, published?.meta]);
       log.status(fetched.state, ds.id, `${report.valid.toLocaleString('en-US')} rows${report.rejected ? `, ${report.rejected.toLocaleString('en-US')} rejected` : ''}`);
       out.push({ id: ds.id, outcome: fetched.state, fetch: fetched.fetch, report, failed: null, meta: kept });
     } catch (err) {

@@ -13,20 +13,18 @@ import { cyclePath } from '../publish/manifest.ts';
 import { parseTarget, type TargetOptions } from '../publish/parse-target.ts';
 import { publishSite, type PublishResult } from '../publish/publish.ts';
 import type { PurgeHook } from '../publish/purge.ts';
-import type { SnapshotMeta } from '../types.ts';
-import { buildCycleLog, withChartFailures } from './changelog.ts';
+import { withChartFailures } from './changelog.ts';
+import { compareWithPublished } from './compare.ts';
 import { blockingProblems, loadCycleCatalog } from './cycle-catalog.ts';
 import { cycleIdAt } from './cycle-id.ts';
 import { cycleSummary } from './describe.ts';
-import { changedAtFor } from './freshness.ts';
-import { indicatorChanges } from './indicators.ts';
 import { cleanWorkLeftovers } from './leftovers.ts';
 import type { CycleLog } from './log-types.ts';
 import { preTransform, restoreDerived } from './pre-transform.ts';
 import { refreshSources } from './refresh.ts';
 import { cycleMarkdown } from './render-text.ts';
 import { changesModel, freshnessModel } from './site-model.ts';
-import { keepBefore, publishedRows, readMeta, resetScratch } from './snapshots.ts';
+import { keepBefore, resetScratch } from './snapshots.ts';
 import { appendStepSummary } from './step-summary.ts';
 import { DEFAULT_HISTORY, readTargetState, type TargetState } from './target-state.ts';
 
@@ -76,7 +74,7 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   const target = parseTarget(opts.target, opts.targetOptions ?? {}, ctx.effects);
   const result: CycleResult = { cycle, previous: null, exitCode: EXIT_NOT_PUBLISHED, published: false, target: target.name, siteDir, log: null, markdown: '', build: null, publish: null, error: null };
 
-  log.info(`cycle ${cycle}: reading the published state from ${target.name}`);
+  log.info(`cycle ${cycle}: loading the catalog ${ctx.catalogRoot}`);
   const loaded = await loadCycleCatalog(ctx.catalogRoot);
   const { catalog, problems } = loaded;
   const errors = blockingProblems(loaded);
@@ -84,6 +82,11 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
     if (errors.includes(p)) log.error(formatProblem(p));
     else log.warn(formatProblem(p).replace(': warning: ', ': '));
   }
+  if (catalog.datasets.length === 0) {
+    // Publishing an empty site over the last good one would take every page down.
+    return finish(ctx, result, null, `the catalog at ${catalog.root} has no usable dataset${errors.length ? ` (${errors.length} errors above)` : ''}; nothing was built or published`);
+  }
+  log.info(`cycle ${cycle}: reading the published state from ${target.name}`);
   let state: TargetState;
   try {
     state = await readTargetState(target, cycle, { historyLimit: opts.historyLimit ?? DEFAULT_HISTORY, log });
@@ -100,37 +103,14 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   for (const [id, published] of Object.entries(base?.datasets ?? {})) await keepBefore(ctx.work, scratch, id, published);
 
   log.info(`cycle ${cycle}: fetching and validating`);
-  const sources = await refreshSources(catalog, ctx, { force: opts.force, target, base });
+  const sources = await refreshSources(catalog, ctx, { force: opts.force, target, base, live: state.live?.manifest ?? null });
   log.info(`cycle ${cycle}: computing derived datasets`);
   await restoreDerived(catalog, ctx, base, target);
   const transform = await preTransform(catalog, ctx);
 
-  const snapshots: Record<string, SnapshotMeta> = {};
-  for (const ds of catalog.datasets) {
-    const meta = await readMeta(ctx.work, ds.id);
-    if (meta) snapshots[ds.id] = meta;
-  }
-  const changedAt: Record<string, string> = {};
-  for (const [id, meta] of Object.entries(snapshots)) changedAt[id] = changedAtFor(meta.hash, now, [state.live?.manifest.datasets[id], base?.datasets[id]]);
-  const beforeRows = new Map<string, Promise<string | null>>();
-  const published = (id: string) => {
-    const entry = base?.datasets[id];
-    if (!entry) return Promise.resolve(null);
-    if (!beforeRows.has(id)) beforeRows.set(id, publishedRows(scratch, id, entry, target));
-    return beforeRows.get(id)!;
-  };
-  const indicators = await indicatorChanges(catalog, {
-    after: (id) => (snapshots[id] ? { rows: ctx.work.rows(id), meta: snapshots[id]! } : null),
-    before: async (id) => {
-      const rows = await published(id);
-      return rows && base?.datasets[id] ? { rows, meta: base.datasets[id]!.meta } : null;
-    },
-    unchanged: (id) => base?.datasets[id]?.meta.hash === snapshots[id]?.hash,
-  }, log);
-  let cycleLog = await buildCycleLog({
-    catalog, cycle, at: now, base, work: ctx.work, snapshots, sources, derived: transform.datasets, changedAt,
-    publishedRows: published, indicators, history: state.history, problems: errors.map(formatProblem),
-  });
+  const compared = await compareWithPublished({ catalog, cycle, now, work: ctx.work, scratch, target, state, sources, transform, errors, log });
+  const changedAt = compared.changedAt;
+  let cycleLog = compared.log;
 
   const settings = catalog.settings;
   const baseUrl = settings.baseUrl ? settings.baseUrl.replace(/\/+$/, '') : null;

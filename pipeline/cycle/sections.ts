@@ -2,7 +2,8 @@
 // it (failed > changed > new > computed from a delayed source > overdue > due > removed >
 // unchanged), then the indicators that moved and the charts that could not be drawn.
 import type { Lang } from '../types.ts';
-import { datasetWords, freshnessWords, indicatorChanged, indicatorWords, revisedExamples } from './describe.ts';
+import { fill } from '../site/format.ts';
+import { datasetWords, freshnessWords, indicatorChanged, indicatorWords, revisedExamples, singular } from './describe.ts';
 import type { CycleLog, DatasetLog } from './log-types.ts';
 import { WORDS, type Words } from './words.ts';
 
@@ -18,6 +19,8 @@ export interface SectionItem {
 export interface Section {
   key: 'failed' | 'changed' | 'new' | 'stale' | 'overdue' | 'due' | 'removed' | 'indicators' | 'charts' | 'unchanged';
   heading: string;
+  /** "데이터셋 3개" / "3 datasets": the label of a folded list. */
+  count: string;
   items: SectionItem[];
 }
 
@@ -57,5 +60,6 @@ export function cycleSections(log: CycleLog, lang: Lang, links: Links): Section[
   for (const c of log.charts) {
     items.get('charts')!.push({ id: c.id, title: c.title[lang], href: links.chart(c.id), text: c.reason, examples: [] });
   }
-  return ORDER.filter((k) => items.get(k)!.length).map((key) => ({ key, heading: w[HEADINGS[key]], items: items.get(key)! }));
+  const count = (n: number) => singular(fill(w.datasetCount, { n }), lang);
+  return ORDER.filter((k) => items.get(k)!.length).map((key) => ({ key, heading: w[HEADINGS[key]], count: count(items.get(key)!.length), items: items.get(key)! }));
 }

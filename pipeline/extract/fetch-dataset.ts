@@ -57,7 +57,9 @@ export async function fetchDataset(ds: DatasetDescriptor, ctx: FetchContext, opt
     const spec = ds.extract;
     if (!spec || ds.sql) throw new ExtractError(ds.file, 'has no extract section (derived datasets are built by transform)');
     const useSample = ctx.offline && spec.kind !== 'file';
-    const fingerprint = extractFingerprint(spec, useSample);
+    // Recorded as sample data: an offline network source, or a file source pointing at its sample.
+    const sample = useSample || readsBundledSample(spec);
+    const fingerprint = extractFingerprint(spec, sample);
     const prev = await readRawEntry(ctx.work, ds.id);
     if (!opts.force && prev && prev.spec === fingerprint && !isDue(prev.fetch.fetchedAt, ds.update.every, now)) {
       return { dataset: ds.id, state: 'not-due', fetch: prev.fetch };
@@ -70,7 +72,7 @@ export async function fetchDataset(ds: DatasetDescriptor, ctx: FetchContext, opt
           ? await httpInput(ds, ctx, spec, prev)
           : await seoulInput(ds, ctx, spec, now);
     const fetch: FetchInfo = {
-      outcome: got.outcome, source: got.source, fetchedAt: now.toISOString(), sample: useSample || readsBundledSample(spec),
+      outcome: got.outcome, source: got.source, fetchedAt: now.toISOString(), sample,
       ...(got.etag ? { etag: got.etag } : {}), ...(got.lastModified ? { lastModified: got.lastModified } : {}),
     };
     await writeRawEntry(ctx.work, ds.id, { fetch, input: got.input, spec: fingerprint });

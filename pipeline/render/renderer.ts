@@ -57,6 +57,16 @@ export interface Renderer {
 
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
+// Vega-Lite (its id counter) and vega (the text measurer) are process-wide: charts rendered
+// concurrently take turns for the SVG, so each SVG is what a lone render would give, while
+// their PNGs (png-pool.ts, other threads) overlap.
+let turn: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const run = turn.then(fn, fn);
+  turn = run.catch(() => undefined);
+  return run;
+}
+
 /** Throws BoundaryDataError when `opts.geo` is not a usable gu TopoJSON. */
 export function createRenderer(opts: RendererOptions = {}): Renderer {
   const geo: GuBoundaries | undefined = opts.geo ? readBoundaries(opts.geo.topojson, opts.geo.object) : undefined;
@@ -88,9 +98,11 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
     const vegaLite = json(local.spec);
     let entry: CachedChart;
     try {
-      const compiled = compileVegaLite(local.spec);
-      const vega = json(compiled.vega);
-      const drawn = await renderVega(compiled.vega, lang, local.mainMark);
+      const { compiled, vega, drawn } = await oneAtATime(async () => {
+        const compiled = compileVegaLite(local.spec);
+        const vega = json(compiled.vega);
+        return { compiled, vega, drawn: await renderVega(compiled.vega, lang, local.mainMark) };
+      });
       const rows = drawn.drawn ?? (local.mainDataset ? data[local.mainDataset] : undefined) ?? [];
       const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: draftAlt(chart, lang, rows, mainColumns), drafted: true };
       const svg = accessibleSvg(compactSvg(drawn.svg), { chartId: chart.id, lang, title, desc: alt.text });

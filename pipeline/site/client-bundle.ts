@@ -27,8 +27,13 @@ export interface ClientBundle {
 }
 
 const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
-const STUBS: Record<string, string> = { 'vega-lite': 'vega-lite-stub.ts' };
+/** Package names the browser bundle resolves to our own files (see each file for why). */
+const ALIASES: Record<string, string> = { 'vega-lite': 'vega-lite-stub.ts', vega: 'vega-lean.js' };
 const memo = new Map<string, Promise<Array<[string, Uint8Array]>>>();
+
+async function vegaVersion(): Promise<string> {
+  return (JSON.parse(await readFile(join(NODE_MODULES, 'vega', 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 async function sourceHash(dir: string): Promise<string> {
   const h = createHash('sha256');
@@ -53,11 +58,11 @@ async function bundle(dir: string, entry: string, define: Record<string, string>
       legalComments: 'eof',
       logLevel: 'silent',
       nodePaths: [NODE_MODULES],
-      define: { 'process.env.NODE_ENV': '"production"', ...define },
+      define: { 'process.env.NODE_ENV': '"production"', __VEGA_VERSION__: JSON.stringify(await vegaVersion()), ...define },
       plugins: [{
         name: 'citydash-stubs',
         setup(b) {
-          b.onResolve({ filter: /^vega-lite$/ }, (args) => ({ path: join(dir, STUBS[args.path]) }));
+          b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: join(dir, ALIASES[args.path]) }));
         },
       }],
     });

@@ -193,8 +193,14 @@ export interface SiteFreshness {
     lastChange: string | null;
     nextDue: string | null;
     text?: Partial<PerLang<string>>;
+    /** When the published content last changed: the instant of the cycle that published it. */
+    changedAt?: string | null;
     [extra: string]: unknown;
   }>;
+  /** Per chart, the least fresh of its datasets and their latest change (chart pages). */
+  charts?: Record<string, { status: string; lastChange: string | null; text?: Partial<PerLang<string>>; [extra: string]: unknown }>;
+  /** Datasets overdue against their cadence that did not fail this cycle (home page). */
+  overdue?: string[];
   [extra: string]: unknown;
 }
 

@@ -81,7 +81,13 @@ test('a time series zooms and pans (buttons, keys, Ctrl+wheel, drag) and resets'
   await w.page.keyboard.down('Control');
   await w.page.mouse.wheel(0, -400);
   await w.page.keyboard.up('Control');
-  await w.page.waitForFunction((b) => JSON.stringify([...document.querySelectorAll('.cd-view .role-axis-label text')].map((t) => t.textContent).sort()) !== b, JSON.stringify(before));
+  const changed = (from: string[]) => w.page.waitForFunction((b) => JSON.stringify([...document.querySelectorAll('.cd-view .role-axis-label text')].map((t) => t.textContent).sort()) !== b, JSON.stringify(from));
+  await changed(before);
+  const wheeled = await ticks();
+  await w.page.mouse.down();
+  await w.page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2, { steps: 5 });
+  await w.page.mouse.up();
+  await changed(wheeled);
   await w.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
   await w.page.waitForFunction((b) => JSON.stringify([...document.querySelectorAll('.cd-view .role-axis-label text')].map((t) => t.textContent).sort()) === b, JSON.stringify(before));
   await clean(w);
@@ -133,6 +139,7 @@ test('search: Korean and English words find pages; facets narrow them; under its
   await w.page.goto(site.url('/ko/search/?q=%EC%A7%80%ED%95%98%EC%B2%A0'));
   expect((await results()).some((t) => t.includes('지하철'))).toBe(true);
   await w.page.goto(site.url('/en/search/'));
+  await w.page.waitForSelector('[data-search][data-ready]');
   await w.page.fill('#search-q', 'budget');
   await w.page.press('#search-q', 'Enter');
   const all = await results();

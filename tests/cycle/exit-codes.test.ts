@@ -55,6 +55,18 @@ test('2 when a source fails but the site, with its last good data, is published'
   expect(page).toContain('moved-away.csv');
 });
 
+test('on an empty disk (a CI job) the failing dataset\'s last good data is read back from the target', async () => {
+  await rm(cat.work, { recursive: true, force: true });
+  const r = await run(new Date(T.getTime() + DAY + 3_600_000));
+  expect(r.code).toBe(2);
+  const ds = (r.json.datasets as Array<Record<string, unknown>>)[0]!;
+  // Still delayed since the first failure, with all 25 rows from the published snapshot.
+  expect(ds).toMatchObject({ change: 'unchanged', stale: { since: new Date(T.getTime() + DAY).toISOString() }, rows: { before: 25, after: 25 } });
+  const rows = (await readFile(join(cat.work, 'data', 'cctv-by-gu.ndjson'), 'utf8')).trim().split('\n');
+  expect(rows).toHaveLength(25);
+  expect(await liveCycle()).toBe('2026-11-29T2200Z');
+});
+
 test('1 when the site cannot be built: nothing is published and the target keeps the last cycle', async () => {
   const site = join(cat.dir, 'not-ours');
   await mkdir(join(site, 'site'), { recursive: true });
@@ -67,7 +79,7 @@ test('1 when the site cannot be built: nothing is published and the target keeps
   await program.parseAsync(['node', 'citydash', 'run', '--catalog', cat.root, '--out', site, '--work', cat.work, '--target', `dir:${cat.target}`, '--json']);
   expect(code).toBe(1);
   expect(JSON.parse(out)).toMatchObject({ exitCode: 1, published: false, error: expect.stringContaining('could not be built') });
-  expect(await liveCycle()).toBe('2026-11-29T2100Z');
+  expect(await liveCycle()).toBe('2026-11-29T2200Z');
   expect(await exists(cat.target, '_citydash/cycles/2026-11-30T2100Z.json')).toBe(false);
 });
 
@@ -89,6 +101,7 @@ test('$GITHUB_STEP_SUMMARY got every run\'s Markdown, including the one that pub
   expect(md.match(/^## .*$/gm)).toEqual([
     '## 2026-11-29 06:00 update: first publish: 1 dataset',
     '## 2026-11-30 06:00 update: 1 dataset failed',
+    '## 2026-11-30 07:00 update: 1 dataset failed',
     '## 2026-12-01 06:00 update: 1 dataset failed',
   ]);
   expect(md).toContain('| cctv-by-gu | failed | failed (fetch) | 25 | fresh, stale since 2026-11-29 |');

@@ -85,6 +85,7 @@ async function main(root: HTMLElement): Promise<void> {
   });
   input.value = new URLSearchParams(window.location.search).get('q') ?? '';
   await search();
+  root.dataset.ready = 'true';
 }
 
 if (root) void main(root);

@@ -72,6 +72,16 @@ async function waitFor(done: string, lock: string): Promise<'done' | 'orphaned'>
   }
 }
 
+/** Builds of an older tree, left by earlier runs; kept a while in case another run still uses one. */
+async function removeStaleBuilds(keep: string): Promise<void> {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of await readdir(tmpdir())) {
+    if (!/^citydash-browser-site-[0-9a-f]{16}$/.test(name) || join(tmpdir(), name) === keep) continue;
+    const done = await stat(join(tmpdir(), name, 'done')).catch(() => null);
+    if (done && done.mtimeMs < dayAgo) await rm(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 /** The site folder of `catalog` built once for all browser tests (default: the bundled catalog). */
 export async function sharedSite(catalog: string = repoRoot): Promise<string> {
   const key = await inputHash(catalog);
@@ -91,6 +101,7 @@ export async function sharedSite(catalog: string = repoRoot): Promise<string> {
       await rm(dir, { recursive: true, force: true });
       await buildInChild(catalog, dir);
       await writeFile(done, new Date().toISOString());
+      await removeStaleBuilds(dir);
       return join(dir, 'site');
     } finally {
       await rm(lock, { recursive: true, force: true });

@@ -1,10 +1,10 @@
-// Runs `citydash …` as a child process; optionally kills it (SIGKILL, as a CI runner or the OOM
-// killer would) once a line matching `killOn` appears on its stderr, or after `killAfterMs`.
+// Runs `node bin/citydash.js …` as a child process; optionally kills it (SIGKILL, as a CI runner
+// or the OOM killer would) once a line matching `killOn` appears on its stderr, or after `killAfterMs`.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { repoRoot } from '../../helpers/paths.ts';
 
-const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const CLI = join(repoRoot, 'bin', 'citydash.js');
 
 export interface ChildRun {
   code: number | null;
@@ -20,7 +20,7 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; kil
     delete env.SEOUL_API_KEY;
     delete env.GITHUB_STEP_SUMMARY;
     delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the child
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let killed = false;
