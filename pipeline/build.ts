@@ -164,7 +164,13 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
     },
     log,
   );
-  const site = await buildSite(model, { outDir: opts.siteDir, rowsPath: ctx.work.rows, rendered: complete }, ctx.effects);
+  // Row schemas give datapackage.json its constraints; a schema that fails to load was already
+  // reported by the catalog and validate stages, so it is simply left out here.
+  const rowSchemas: Record<string, unknown> = {};
+  for (const ds of catalog.datasets) {
+    if (snapshots[ds.id]) rowSchemas[ds.id] = await loadRowSchema(ctx.catalogRoot, ds).catch(() => undefined);
+  }
+  const site = await buildSite(model, { outDir: opts.siteDir, rowsPath: ctx.work.rows, rendered: complete, rowSchemas }, ctx.effects);
   log.info(`site: ${site.pages} pages, ${site.files} files in ${opts.siteDir}`);
   return { transform, charts: { rendered: stats.rendered, cached: stats.cached, failed: stats.failed }, pages: site.pages, files: site.files, snapshots, failures };
 }

@@ -109,8 +109,19 @@ export function revisedExamples(d: DatasetLog, lang: Lang, max = 3): string[] {
   });
 }
 
+/** "; 12 rows rejected by validation": rows the source sent that are not on the site. */
+function validationWords(d: DatasetLog, lang: Lang): string {
+  const v = d.validation;
+  if (!v || v.status !== 'ok' || !v.rejected) return '';
+  return singular(`; ${fill(WORDS[lang].rejectedRows, { n: num(v.rejected, lang) })}`, lang);
+}
+
 /** The sentence for one dataset under its section of the cycle page. */
 export function datasetWords(d: DatasetLog, lang: Lang): string {
+  return `${contentWords(d, lang)}${d.change === 'changed' || d.change === 'new' ? validationWords(d, lang) : ''}`;
+}
+
+function contentWords(d: DatasetLog, lang: Lang): string {
   const w = WORDS[lang];
   const f = d.freshness;
   if (d.failed) {

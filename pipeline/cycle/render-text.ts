@@ -63,7 +63,9 @@ export function cycleText(entry: HistoryEntry, opts: { lang?: Lang } = {}): stri
   const lang = opts.lang ?? 'en';
   const lines = [entryTitle(entry, lang)];
   if (entry.kind === 'rollback') return `${lines[0]}\n`;
-  lines.push(`cycle ${entry.id}${entry.previous ? ` (compared with ${entry.previous})` : ' (first publish)'}`);
+  lines.push(lang === 'ko'
+    ? `업데이트 ${entry.id}${entry.previous ? ` (${entry.previous}와 비교)` : ' (첫 게시)'}`
+    : `cycle ${entry.id}${entry.previous ? ` (compared with ${entry.previous})` : ' (first publish)'}`);
   for (const s of cycleSections(entry, lang, NO_LINKS)) {
     lines.push('', s.heading);
     for (const item of s.items) {

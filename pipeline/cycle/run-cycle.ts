@@ -24,7 +24,7 @@ import { preTransform, restoreDerived } from './pre-transform.ts';
 import { refreshSources } from './refresh.ts';
 import { cycleMarkdown } from './render-text.ts';
 import { changesModel, freshnessModel } from './site-model.ts';
-import { keepBefore, resetScratch } from './snapshots.ts';
+import { dropScratch, keepBefore, resetScratch } from './snapshots.ts';
 import { appendStepSummary } from './step-summary.ts';
 import { DEFAULT_HISTORY, readTargetState, type TargetState } from './target-state.ts';
 
@@ -111,6 +111,7 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   const compared = await compareWithPublished({ catalog, cycle, now, work: ctx.work, scratch, target, state, sources, transform, errors, log });
   const changedAt = compared.changedAt;
   let cycleLog = compared.log;
+  await dropScratch(ctx.work);
 
   const settings = catalog.settings;
   const baseUrl = settings.baseUrl ? settings.baseUrl.replace(/\/+$/, '') : null;

@@ -54,6 +54,7 @@ export interface FreshnessRow {
   lastChangeIso: string | null;
   nextDue: string;
   nextDueIso: string | null;
+  /** "Delayed since …" when the data shown is last good data; "failed" when there is none. */
   failedText: string | null;
 }
 
@@ -175,8 +176,8 @@ export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel 
     const rows = log.datasets.filter((d) => datasets[d.id]).map((d) => freshnessRow(d, lang));
     rows.sort((a, b) => RANK[a.status] - RANK[b.status] || a.department.localeCompare(b.department, lang) || a.id.localeCompare(b.id));
     const count = (s: Freshness['status']) => rows.filter((r) => r.status === s).length;
-    const failing = rows.filter((r) => r.failedText).length;
-    const summary = fill(w.summaryCounts, { n: rows.length, fresh: count('fresh'), due: count('due'), overdue: count('overdue'), failed: failing });
+    const delayed = rows.filter((r) => r.failedText).length;
+    const summary = fill(w.summaryCounts, { n: rows.length, fresh: count('fresh'), due: count('due'), overdue: count('overdue'), delayed });
     return { ...page(lang, paths.freshness), summary, rows };
   });
   const overdue = log.datasets.filter((d) => datasets[d.id]?.status === 'overdue' && !d.stale).map((d) => d.id);
@@ -185,7 +186,6 @@ export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel 
 
 function freshnessRow(d: DatasetLog, lang: Lang): FreshnessRow {
   const f = d.freshness;
-  const failedSince = d.failed && d.stale ? d.stale.since : null;
   return {
     id: d.id,
     title: d.title[lang],
@@ -198,6 +198,7 @@ function freshnessRow(d: DatasetLog, lang: Lang): FreshnessRow {
     lastChangeIso: f.lastChange,
     nextDue: when(f.nextDue, lang, d.cadence),
     nextDueIso: f.nextDue,
-    failedText: failedSince ? fill(WORDS[lang].failedSince, { date: when(failedSince, lang) }) : d.failed ? WORDS[lang].sectionFailed : null,
+    // Showing last good data (its own failure, or computed from a delayed source), or no data at all.
+    failedText: d.stale ? fill(WORDS[lang].delayedSince, { date: when(d.stale.since, lang) }) : d.failed ? WORDS[lang].sectionFailed : null,
   };
 }

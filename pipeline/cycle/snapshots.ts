@@ -24,6 +24,11 @@ export async function resetScratch(work: WorkDir): Promise<string> {
   return dir;
 }
 
+/** The earlier rows are needed only until the change log is written. */
+export async function dropScratch(work: WorkDir): Promise<void> {
+  await rm(scratchDir(work), { recursive: true, force: true });
+}
+
 /** The meta in the work dir, or null when absent or unreadable (then the target's copy is used). */
 export async function readMeta(work: WorkDir, id: string): Promise<SnapshotMeta | null> {
   try {

@@ -63,6 +63,11 @@ export function localizeChart(
   }
   mainDataset ??= chart.data[0];
   if (isPlainObject(spec.usermeta)) delete spec.usermeta.embedOptions;
+  // Charts link nowhere: an `href` channel is dropped (vega's SVG writer also crashes on it).
+  visitViews(spec, (view) => {
+    if (isPlainObject(view.encoding)) delete view.encoding.href;
+    if (isPlainObject(view.mark)) delete view.mark.href;
+  });
   // there is no container in the build; the page scales the drawn chart instead
   if (spec.width === 'container') spec.width = CONTAINER_FALLBACK.width;
   if (spec.height === 'container') spec.height = CONTAINER_FALLBACK.height;

@@ -24,6 +24,9 @@ function renameIds(svg: string, base: string): string {
 }
 
 const ROOT_ARIA = /\s(?:role|aria-[a-z]+)="[^"]*"/g;
+// Inside role="img" every child is presentational; vega's inner roles (graphics-symbol, with a
+// roledescription but no name) would only make screen readers and axe see unnamed images.
+const INNER_ARIA = /\s(?:role|aria-roledescription|aria-label)="[^"]*"/g;
 
 export function accessibleSvg(svg: string, o: { chartId: string; lang: Lang; title: string; desc: string }): string {
   const base = svgIdBase(o.chartId, o.lang);
@@ -34,5 +37,5 @@ export function accessibleSvg(svg: string, o: { chartId: string; lang: Lang; tit
   const descId = `${base}-desc`;
   const tag = open[0].replace(ROOT_ARIA, '').replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${descId}"`);
   const head = `<title id="${titleId}">${escapeXml(o.title)}</title><desc id="${descId}">${escapeXml(o.desc)}</desc>`;
-  return tag + head + renamed.slice(open[0].length);
+  return tag + head + renamed.slice(open[0].length).replace(INNER_ARIA, '');
 }

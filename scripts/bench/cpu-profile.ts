@@ -33,7 +33,9 @@ export interface ProfileSummary {
 function label(node: ProfileNode, repo: string): { name: string; where: string } {
   const { functionName, url, lineNumber } = node.callFrame;
   const path = url.startsWith('file://') ? relative(repo, new URL(url).pathname) : url;
-  return { name: functionName || '(anonymous)', where: path ? `${path}:${lineNumber + 1}` : '(native)' };
+  // tsx compiles each TypeScript file to one line, so only the file names a pipeline function.
+  const line = path.endsWith('.ts') || lineNumber < 0 ? '' : `:${lineNumber + 1}`;
+  return { name: functionName || '(anonymous)', where: path ? `${path}${line}` : '(native)' };
 }
 
 export async function summarizeProfile(file: string, repo: string, top = 8): Promise<ProfileSummary> {

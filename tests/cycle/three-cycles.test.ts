@@ -4,7 +4,7 @@
 // feeds and freshness page must say exactly that, and the failed dataset's pages never vanish.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import { makeContext } from '../../pipeline/cli/context.ts';
 import { runDiffCommand } from '../../pipeline/cli/commands/diff.ts';
@@ -164,7 +164,8 @@ test('cycle 2: one dataset changes (rows added, one revised, a column added), an
   expect(feed.updated).toBe(T2.toISOString());
 
   const fresh = await read(cat.target, 'ko/freshness/index.html');
-  expect(itemText(fresh, 'fire-incidents-monthly')).toContain('2026년 11월 30일부터 갱신 실패');
+  expect(itemText(fresh, 'fire-incidents-monthly')).toContain('2026년 11월 30일 이후 지연');
+  expect(itemText(fresh, 'fire-incidents-seoul-monthly')).toContain('2026년 11월 30일 이후 지연');
 
   // The failed dataset's pages stay, with the notice.
   for (const lang of ['ko', 'en']) {
@@ -198,7 +199,7 @@ test('cycle 3: the broken source recovers', async () => {
   expect(new Set(feed.entries.map((e) => e.id)).size).toBe(3);
   const fresh = await read(cat.target, 'en/freshness/index.html');
   expect(fresh).toContain('<tr data-id="air-quality-daily" data-status="due">');
-  expect(itemText(fresh, 'fire-incidents-monthly')).not.toContain('Failing');
+  expect(itemText(fresh, 'fire-incidents-monthly')).not.toContain('Delayed');
 });
 
 test('pages whose content did not change are byte-identical from cycle to cycle (no cycle id or build time on them)', () => {
@@ -214,6 +215,23 @@ test('the cycle id appears only on change-log pages and feeds', async () => {
   const naming: string[] = [];
   for (const p of pages) if ((await read(cat.target, p)).includes(id)) naming.push(p);
   expect(naming).toEqual([]);
+});
+
+test('every internal link on every published page resolves (change-log pages, freshness, footer)', async () => {
+  const all = await listFiles(cat.target);
+  const present = new Set(all);
+  const broken: string[] = [];
+  for (const page of all.filter((f) => f.endsWith('.html') && !f.startsWith('_citydash/'))) {
+    const html = await read(cat.target, page);
+    for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+      const raw = m[1]!.replace(/&amp;/g, '&');
+      if (/^(?:[a-z]+:|\/\/|#)/i.test(raw)) continue;
+      const path = posix.normalize(posix.join(posix.dirname(page), raw.split(/[?#]/)[0]!));
+      const file = path.endsWith('/') || raw.endsWith('/') ? posix.join(path, 'index.html') : path;
+      if (!present.has(file)) broken.push(`${page}: ${raw}`);
+    }
+  }
+  expect(broken).toEqual([]);
 });
 
 test('every cycle appended its change log to $GITHUB_STEP_SUMMARY', async () => {

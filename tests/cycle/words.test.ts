@@ -77,3 +77,9 @@ test('feed and entry ids are stable name-based UUIDs, links absolute only with a
   const [empty] = feedPages([], { baseUrl: null, siteTitle: { ko: '대시보드', en: 'Dashboard' }, feedId });
   expect(empty).toMatchObject({ selfHref: 'changes.xml', updated: '1970-01-01T00:00:00.000Z', entries: [] });
 });
+
+test('rows the source sent but validation rejected are mentioned with the change', () => {
+  const d = dataset({ id: 'b', change: 'new', rows: { before: null, after: 24 }, validation: { status: 'ok', rowsRead: 25, valid: 24, rejected: 1, duplicates: 0, districtsUnmatched: 3 } });
+  const [s] = cycleSections(log({ new: 1 }, [d]), 'en', { dataset: () => null, chart: () => null });
+  expect(s!.items[0]!.text).toBe('first published, 24 rows; 1 row rejected by validation');
+});

@@ -96,3 +96,13 @@ test('unusable boundaries are refused when the renderer is made', () => {
   );
   expect(() => createRenderer({ geo: { topojson: { type: 'FeatureCollection' }, object: 'x' } })).toThrow(BoundaryDataError);
 });
+
+test('an href channel is dropped: the chart renders and its SVG links nowhere', async () => {
+  const chart = withSpec({
+    data: { name: 'cctv' }, mark: { type: 'bar', href: 'javascript:alert(1)' },
+    encoding: { x: { field: 'cctv_total', type: 'quantitative' }, y: { field: 'gu_ko', type: 'nominal' }, href: { value: 'javascript:alert(1)' } },
+  });
+  const r = await renderer.renderChart(chart, 'ko', allData(), allColumns);
+  expect(r.svg).toContain('role="img"');
+  expect(r.svg).not.toMatch(/javascript:|<a\b/);
+});

@@ -10,6 +10,7 @@ import { buildSite, SiteOutputError, SITE_TEMPLATES } from '../../pipeline/site/
 import { templatesWithoutData } from '../../pipeline/site/eleventy.ts';
 import { pageList } from '../../pipeline/site/pages.ts';
 import { CSP_EMBED_HEADER, CSP_HEADER, CSP_META } from '../../pipeline/site/csp.ts';
+import { CSP_SEARCH_META } from '../../pipeline/site/headers.ts';
 import { assembleSiteModel, type SiteModel } from '../../pipeline/site/model.ts';
 import type { Effects } from '../../pipeline/types.ts';
 import { makeFixture, type Fixture } from './fixture.ts';
@@ -61,7 +62,7 @@ afterAll(async () => {
 test('builds home, catalog, about, every chart, embed and dataset page in both languages', () => {
   const expected = ['index.html', '404.html'];
   for (const lang of ['ko', 'en']) {
-    expected.push(`${lang}/index.html`, `${lang}/catalog/index.html`, `${lang}/about/index.html`);
+    expected.push(`${lang}/index.html`, `${lang}/catalog/index.html`, `${lang}/about/index.html`, `${lang}/search/index.html`);
     for (const c of fx.catalog.charts) expected.push(`${lang}/charts/${c.id}/index.html`, `${lang}/embed/${c.id}/index.html`);
     for (const d of fx.catalog.datasets) expected.push(`${lang}/datasets/${d.id}/index.html`);
   }
@@ -131,8 +132,12 @@ test('CSP meta on every page; no inline script, style attribute or style element
     const all = tags(text);
     const csp = all.find((t) => t.name === 'meta' && t.attrs['http-equiv'] === 'Content-Security-Policy');
     expect(csp).toBeDefined();
-    expect(csp!.attrs.content).toBe(CSP_META);
-    expect(all.filter((t) => t.name === 'script' || t.name === 'style').map((t) => `${path}: ${t.raw}`)).toEqual([]);
+    // Search runs Pagefind's WebAssembly: that page alone adds 'wasm-unsafe-eval' (never 'unsafe-eval').
+    expect(csp!.attrs.content).toBe(/\/search\//.test(path) ? CSP_SEARCH_META : CSP_META);
+    // Scripts: only our own bundle from /assets/, and JSON-LD (data that is never run).
+    const foreign = (t: (typeof all)[number]) =>
+      t.name === 'style' || t.name === 'script' && !(t.attrs.type === 'application/ld+json' || t.attrs.type === 'module' && /^(\.\.\/)*assets\/[\w.-]+\.js$/.test(t.attrs.src ?? ''));
+    expect(all.filter(foreign).map((t) => `${path}: ${t.raw}`)).toEqual([]);
     expect(all.filter((t) => 'style' in t.attrs || Object.keys(t.attrs).some((a) => a.startsWith('on'))).map((t) => `${path}: ${t.raw}`)).toEqual([]);
     for (const t of all) {
       if (t.name === 'img' || t.name === 'iframe') expect(t.attrs.src).not.toMatch(/^(https?:)?\/\//);
@@ -301,9 +306,10 @@ test('templates: the only unescaped output is the chart SVG, and it says why', a
   for (const f of files) {
     const text = await readFile(f, 'utf8');
     for (const m of text.matchAll(/\{\{[^}]*\|\s*safe\b[^}]*\}\}|\{%\s*autoescape\s+false/g)) uses.push(`${sitePath(SITE_TEMPLATES, f)}: ${m[0]}`);
-    if (/\|\s*safe/.test(text)) expect(text).toMatch(/renderer/);
+    if (/\|\s*safe/.test(text)) expect(text).toMatch(/renderer|script-safe/);
   }
-  expect(uses.sort()).toEqual(['pages/chart.njk: {{ r.svg | safe }}', 'pages/embed.njk: {{ r.svg | safe }}']);
+  // Besides the SVG: JSON-LD, serialised script-safe (every < > & a \u escape) before it gets here.
+  expect(uses.sort()).toEqual(['_includes/citizen-head.njk: {{ jsonld[p.lang][p.dataset.id] | safe }}', 'pages/chart.njk: {{ r.svg | safe }}', 'pages/embed.njk: {{ r.svg | safe }}']);
 });
 
 test('rebuilding replaces the site; a folder that is not a citydash site is never replaced', async () => {

@@ -7,10 +7,11 @@ import { register as newFile } from './new.ts';
 import { register as publish } from './publish.ts';
 import { register as rollback } from './rollback.ts';
 import { register as run } from './run.ts';
+import { register as serve } from './serve.ts';
 import { register as validate } from './validate.ts';
 
 /** A command registers itself and reports its exit code through `setExit`. */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
 // Order of `citydash --help`: the cycle first, then its stages, then the tools around it.
-export const commands: RegisterCommand[] = [run, fetch, validate, build, publish, diff, rollback, check, newFile];
+export const commands: RegisterCommand[] = [run, fetch, validate, build, publish, diff, rollback, check, newFile, serve];

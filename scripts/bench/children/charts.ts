@@ -1,7 +1,7 @@
 // citydash's renderer over a whole catalog in one long-lived process: every chart in both
 // languages with an empty cache (timed per render), then a second renderer on the same cache,
 // as the next cycle with no change would run. Writes the rendered Vega-Lite specs (data inline)
-// of the first `sample` charts for the vl2svg comparison.
+// of `sample` charts spread over the catalog for the vl2svg comparison.
 //   node --import tsx charts.ts <catalog> <work-dir> <cache-dir> <sample-dir> <sample>
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,6 +32,9 @@ for (const chart of catalog.charts) {
 const dataFor = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, rowsOf.get(id)!]));
 const idsOf = (c: (typeof catalog.charts)[number]) => [...new Set([...c.data, ...(c.map ? [c.map.dataset] : [])])];
 const loadSeconds = (performance.now() - t0) / 1000;
+// Evenly spaced through the catalog, so the sample spans areas and chart types, not one family.
+const step = Math.max(1, Math.floor(catalog.charts.length / Math.max(1, sample)));
+const sampled = new Set(catalog.charts.filter((_, i) => i % step === 0).slice(0, sample).map((c) => c.id));
 
 async function pass(label: 'cold' | 'no-change') {
   const renderer = createRenderer({ cacheDir });
@@ -42,7 +45,7 @@ async function pass(label: 'cold' | 'no-change') {
       const t = performance.now();
       const r = await renderer.renderChart(chart, lang, dataFor(idsOf(chart)), columns);
       perRender[`${chart.id}.${lang}`] = (performance.now() - t) / 1000;
-      if (label === 'cold' && lang === 'ko' && catalog.charts.indexOf(chart) < sample) {
+      if (label === 'cold' && lang === 'ko' && sampled.has(chart.id)) {
         await mkdir(sampleDir, { recursive: true });
         await writeFile(join(sampleDir, `${chart.id}.${lang}.vl.json`), JSON.stringify(r.vegaLite));
       }
@@ -53,10 +56,9 @@ async function pass(label: 'cold' | 'no-change') {
 
 const cold = await pass('cold');
 const again = await pass('no-change');
-const sampled = catalog.charts.slice(0, sample).map((c) => `${c.id}.ko`);
 reportResult({
   charts: catalog.charts.length, renders: catalog.charts.length * LANGS.length, loadSeconds,
   renderSeconds: cold.seconds, rendered: cold.stats.rendered, failed: cold.stats.failed,
   noChangeSeconds: again.seconds, noChangeRendered: again.stats.rendered, noChangeCached: again.stats.cached,
-  sample: Object.fromEntries(sampled.map((k) => [k, cold.perRender[k]])),
+  sample: Object.fromEntries([...sampled].map((id) => [`${id}.ko`, cold.perRender[`${id}.ko`]])),
 });
