@@ -66,7 +66,8 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
   // Feedback names the cycle of the data shown (its last change), not this build's: a page whose
   // data did not change stays byte-identical, so a no-change cycle uploads nothing.
   const dataCycle = (ids: string[]) => {
-    const changes = ids.map((id) => input.freshness?.datasets[id]?.lastChange).filter((t): t is string => Boolean(t)).sort();
+    // changedAt: when a cycle published this content (lastChange may be the source's Last-Modified).
+    const changes = ids.map((id) => { const f = input.freshness?.datasets[id]; return f?.changedAt ?? f?.lastChange; }).filter((t): t is string => Boolean(t)).sort();
     return changes.length ? cycleIdAt(new Date(changes[changes.length - 1]!)) : input.cycleId;
   };
   const ctx = { cycleId: input.cycleId, dataCycle, baseUrl: settings.baseUrl, feedbackTemplate, repository: settings.repository };
