@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli } from '../helpers/bundled-site.ts';
+import { cli } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { selectShard } from '../../pipeline/shard.ts';
 

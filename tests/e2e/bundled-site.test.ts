@@ -1,16 +1,19 @@
-// The bundled Seoul catalog, built offline as `npm start` does: every page and download exists,
-// every internal link resolves, every chart matches its recorded SVG, and a rebuild with no
-// change re-renders nothing.
+// The bundled Seoul catalog, built offline as `npm start` does (the one build the browser tests
+// share): every page and download exists, every internal link resolves, every chart matches its
+// recorded SVG, and a rebuild with no change re-renders nothing.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
-import { bundledSite, cli, type BundledSite } from '../helpers/bundled-site.ts';
+import { sharedSite } from '../browser/helpers/site-cache.ts';
+import { cli } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
-let site: BundledSite;
+const site = { siteDir: '', work: '' };
 beforeAll(async () => {
-  site = await bundledSite();
-}, 300_000);
+  site.siteDir = await sharedSite();
+  site.work = join(dirname(site.siteDir), 'work');
+}, 600_000);
 
 async function files(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
@@ -89,9 +92,15 @@ test('every bundled chart renders as its recorded SVG, in both languages', async
 });
 
 test('a second build with no change re-renders no chart', async () => {
-  expect(site.buildLog).toMatch(/charts: \d+ rendered, 0 cached, 0 failed/);
-  const common = ['--offline', '--catalog', repoRoot, '--out', join(site.root, 'out2'), '--work', site.work];
-  const again = await cli(['build', ...common]);
-  const charts = (await ids('viz-specs')).length;
-  expect(again.stderr).toContain(`charts: 0 rendered, ${charts * 2} cached, 0 failed`);
+  // On a copy of the shared work folder, so the build the other test files read is left alone.
+  const tmp = await mkdtemp(join(tmpdir(), 'citydash-rebuild-'));
+  try {
+    await cp(site.work, join(tmp, 'work'), { recursive: true });
+    const common = ['--offline', '--catalog', repoRoot, '--out', join(tmp, 'out'), '--work', join(tmp, 'work')];
+    const again = await cli(['build', ...common]);
+    const charts = (await ids('viz-specs')).length;
+    expect(again.stderr).toContain(`charts: 0 rendered, ${charts * 2} cached, 0 failed`);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }, 300_000);
