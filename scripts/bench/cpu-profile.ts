@@ -25,6 +25,9 @@ export interface HotFunction {
 
 export interface ProfileSummary {
   totalMs: number;
+  /** Time the thread waited (I/O, timers, other threads) rather than ran JavaScript. */
+  idleMs: number;
+  gcMs: number;
   self: HotFunction[];
   /** Pipeline functions (pipeline/**) by inclusive time. */
   inclusive: HotFunction[];
@@ -79,5 +82,6 @@ export async function summarizeProfile(file: string, repo: string, top = 8): Pro
       .sort((a, b) => b.ms - a.ms)
       .slice(0, top)
       .map((f) => ({ ...f, ms: Math.round(f.ms), share: +(f.ms / (totalUs / 1000)).toFixed(3) }));
-  return { totalMs: Math.round(totalUs / 1000), self: rank(selfByFn), inclusive: rank(inclusive) };
+  const selfOf = (name: string) => Math.round([...selfByFn.values()].filter((f) => f.name === name).reduce((a, f) => a + f.ms, 0));
+  return { totalMs: Math.round(totalUs / 1000), idleMs: selfOf('(idle)'), gcMs: selfOf('(garbage collector)'), self: rank(selfByFn), inclusive: rank(inclusive) };
 }

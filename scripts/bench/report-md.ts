@@ -52,14 +52,15 @@ export function renderMarkdown(r: BenchResults): string {
   else if ('notProfiled' in r.profile) out.push(`\`${r.profile.figure}\`: not profiled (${r.profile.notProfiled}).`);
   else {
     const p = r.profile;
-    out.push(`\`${p.figure}\`, profiled with \`node --cpu-prof\` (\`${p.command}\`), ${num(p.summary.totalMs / 1000)} s of samples.`, '');
+    out.push(`\`${p.figure}\`, profiled with \`node --cpu-prof\` (\`${p.command}\`): ${num(p.summary.totalMs / 1000)} s of samples on the main thread, `
+      + `of which ${num(p.summary.idleMs / 1000)} s idle (waiting on I/O or Eleventy's loader thread) and ${num(p.summary.gcMs / 1000)} s garbage collection.`, '');
     out.push('Self time (where the CPU is):', '', '| function | where | ms | share |', '|---|---|---|---|');
     for (const h of p.summary.self) out.push(`| \`${esc(h.name)}\` | ${esc(h.where)} | ${num(h.ms)} | ${(h.share * 100).toFixed(1)}% |`);
     out.push('', 'Inclusive time of pipeline functions (which of our calls the time sits under):', '', '| function | where | ms | share |', '|---|---|---|---|');
     for (const h of p.summary.inclusive) out.push(`| \`${esc(h.name)}\` | ${esc(h.where)} | ${num(h.ms)} | ${(h.share * 100).toFixed(1)}% |`);
   }
   out.push('', '## Running it', '',
-    '`npm run bench` (about 20 minutes; `-- --budget 60` for more runs per figure on a busy machine), `npm run bench -- --quick` (smoke run, seconds), '
+    '`npm run bench` (about 20 minutes on a quiet 2-core machine; every figure gets at least one run, so a busy machine takes longer; `-- --budget 60` allows more runs per figure), `npm run bench -- --quick` (smoke run, seconds), '
     + '`-- --only ingest,charts` for some stages, `-- --out DIR` to write the result files elsewhere. '
     + 'Miller comes from Debian: `apt-get install -y miller` (the bench marks the Miller figures not measured when `mlr` is missing). '
     + 'GNU time (`apt-get install -y time`) gives peak RSS and CPU time for every process, the tools included.', '');

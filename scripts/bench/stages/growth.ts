@@ -28,10 +28,12 @@ export async function runGrowth(ctx: BenchContext): Promise<void> {
   const figs = sizes.map((r) => ctx.figures.find((f) => f.id === `growth-${r}`)!);
   const perMillion = figs.map((f, i) => f.measured!.wall.median / (sizes[i]! / 1e6));
   const growth = figs[2]!;
+  const cpuPerMillion = figs.map((f, i) => (f.measured!.cpu ? (f.measured!.cpu.median / (sizes[i]! / 1e6)).toFixed(1) : 'n/a'));
   growth.counts = {
     ...growth.counts,
     secondsPerMillionRows: perMillion.map((s) => s.toFixed(1)).join(' / '),
+    cpuSecondsPerMillionRows: cpuPerMillion.join(' / '),
     peakRssMb: figs.map((f) => f.measured!.rssMb?.median.toFixed(0) ?? 'n/a').join(' / '),
   };
-  growth.note = `sizes ${sizes.map((s) => s.toLocaleString('en-US')).join(' / ')}: seconds per 1M rows and peak RSS at each`;
+  growth.note = `sizes ${sizes.map((s) => s.toLocaleString('en-US')).join(' / ')}: wall and CPU seconds per 1M rows and peak RSS at each (CPU is the steadier linearity check on a shared machine)`;
 }
