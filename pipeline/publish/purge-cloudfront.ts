@@ -14,6 +14,8 @@ export const CLOUDFRONT_PACKAGE = '@aws-sdk/client-cloudfront';
 export interface CloudFrontOptions {
   /** Above this many paths one wildcard `/*` is sent instead (each path is billed; default 300). */
   maxPaths?: number;
+  /** Another CloudFront API endpoint (a mirror or a test server); default AWS's. */
+  endpoint?: string;
 }
 
 export function cloudfrontPurge(distributionId: string, opts: CloudFrontOptions = {}): PurgeHook {
@@ -36,7 +38,10 @@ export function cloudfrontPurge(distributionId: string, opts: CloudFrontOptions 
       const credentials = env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
         ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN || undefined }
         : undefined;
-      const client = new mod.CloudFrontClient({ region: 'us-east-1', credentials, profile: credentials ? undefined : env.AWS_PROFILE || undefined });
+      const client = new mod.CloudFrontClient({
+        region: 'us-east-1', credentials, profile: credentials ? undefined : env.AWS_PROFILE || undefined,
+        ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+      });
       try {
         const out = await client.send(new mod.CreateInvalidationCommand({
           DistributionId: distributionId,

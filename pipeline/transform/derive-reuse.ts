@@ -1,4 +1,4 @@
-// A derived dataset whose inputs did not change is not recomputed: same source rows (by content),
+// A derived dataset whose inputs did not change is not recomputed: same source rows (by hash),
 // same source column types, same SQL, descriptor, row schema and code give the same rows, so the
 // snapshot from last time is reused (no DuckDB instance, no query, no validation). Staleness,
 // sample and Last-Modified still come from this cycle's sources (derive.ts), exactly as when
@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { DatasetDescriptor } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { codeFingerprint, VALIDATE_CODE, VALIDATE_LIBRARIES } from '../validate/code-fingerprint.ts';
-import { fileDigest, type FileDigest } from '../validate/file-digest.ts';
+import type { FileDigest } from '../validate/file-digest.ts';
 import { loadRowSchema } from '../validate/load-schema.ts';
 import { schemaHash } from '../validate/schema-cache.ts';
 import { readReuse, reusable, reuseKey, type ReuseRecord } from '../validate/snapshot-reuse.ts';
@@ -38,15 +38,10 @@ export async function deriveReuse(ds: DatasetDescriptor, sources: SourceState, w
   if (!ds.sql || isVolatileSql(ds.sql)) return null;
   try {
     const previous = await readReuse(work, ds.id);
-    const inputs: Record<string, FileDigest> = {};
+    // A source's rows are known by their meta's hash (the sha256 its validation wrote them with;
+    // a cycle re-validates or restores a snapshot whose rows and meta disagree before this runs).
     const tables: Record<string, unknown> = {};
-    for (const [id, meta] of Object.entries(sources.metas)) {
-      const path = work.rows(id);
-      const digest = await fileDigest(path, previous?.inputs[path]);
-      if (!digest) return null;
-      inputs[path] = digest;
-      tables[id] = { rows: digest.sha256, columns: meta.columns };
-    }
+    for (const [id, meta] of Object.entries(sources.metas)) tables[id] = { rows: meta.hash, columns: meta.columns };
     const key = reuseKey({
       kind: 'derived',
       code: await codeFingerprint(TRANSFORM_CODE, TRANSFORM_LIBRARIES),
@@ -54,7 +49,7 @@ export async function deriveReuse(ds: DatasetDescriptor, sources: SourceState, w
       descriptor: { id: ds.id, file: ds.file, from: ds.from, sql: ds.sql, columns: ds.columns, district: ds.district, schema: ds.schema, primaryKey: ds.primaryKey, onInvalid: ds.onInvalid },
       tables,
     });
-    return { key, inputs, hit: await reusable(work, ds.id, previous, key) };
+    return { key, inputs: {}, hit: await reusable(work, ds.id, previous, key) };
   } catch {
     return null;
   }

@@ -36,8 +36,10 @@ function withFromHint(err: unknown, ds: DatasetDescriptor, catalogIds: ReadonlyS
   return new DerivedSqlError(ds, `${err.message.replace(/^.*?SQL failed: /, '')}\n(${JSON.stringify(table)} is in the catalog: add it to from: so it is loaded and computed first)`);
 }
 
-function derivedFetch(ds: DatasetDescriptor, now: Date, sample: boolean, lastModified?: string): FetchInfo {
-  return { outcome: 'fresh', source: ds.file, fetchedAt: now.toISOString(), sample, ...(lastModified ? { lastModified } : {}) };
+// Dated by its newest source's fetch, not by this run: recomputing unchanged inputs leaves the
+// dataset's pages byte-identical, so a no-change cycle publishes nothing for it.
+function derivedFetch(ds: DatasetDescriptor, now: Date, sample: boolean, lastModified?: string, sourcesFetchedAt?: string): FetchInfo {
+  return { outcome: 'fresh', source: ds.file, fetchedAt: sourcesFetchedAt ?? now.toISOString(), sample, ...(lastModified ? { lastModified } : {}) };
 }
 
 /**
@@ -62,7 +64,7 @@ export async function deriveDataset(
     const stored: SnapshotMeta = {
       ...meta,
       id: ds.id,
-      fetch: derivedFetch(ds, ctx.effects.now(), sources.sample, sources.lastModified),
+      fetch: derivedFetch(ds, ctx.effects.now(), sources.sample, sources.lastModified, sources.fetchedAt),
       derived: { from, sql },
     };
     delete stored.stale;

@@ -13,6 +13,8 @@ export interface SourceState {
   sample: boolean;
   /** The latest Last-Modified among the sources, as the source sent it. */
   lastModified?: string;
+  /** When the newest of the sources was fetched: a derived dataset is as recent as its inputs. */
+  fetchedAt?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function resolveSources(
   let since: string | undefined;
   let sample = false;
   let lastModified: string | undefined;
+  let fetchedAt: string | undefined;
   for (const src of new Set(ds.from ?? [])) {
     if (!catalogIds.has(src)) throw new MissingSourceError(ds, src, 'is not a dataset in the catalog');
     const meta = await readSnapshotMeta(work, src);
@@ -50,6 +53,8 @@ export async function resolveSources(
     sample ||= Boolean(meta.fetch?.sample);
     const lm = meta.fetch?.lastModified;
     if (lm && !Number.isNaN(Date.parse(lm)) && (!lastModified || Date.parse(lm) > Date.parse(lastModified))) lastModified = lm;
+    const at = meta.fetch?.fetchedAt;
+    if (at && (!fetchedAt || at > fetchedAt)) fetchedAt = at;
   }
-  return { metas, sample, lastModified, ...(since ? { stale: { since, reason: staleParts.join('; ') } } : {}) };
+  return { metas, sample, lastModified, ...(fetchedAt ? { fetchedAt } : {}), ...(since ? { stale: { since, reason: staleParts.join('; ') } } : {}) };
 }

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import type { SnapshotMeta, ValidationReport } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { fileDigest, type FileDigest } from './file-digest.ts';
+import { fileDigest, sameContent, type FileDigest } from './file-digest.ts';
 
 const FORMAT = 1;
 
@@ -20,7 +20,7 @@ export interface ReuseRecord {
   rows: FileDigest;
   meta: SnapshotMeta;
   report: ValidationReport;
-  /** Digests of input files at the time (lets the next check skip re-hashing unchanged inputs). */
+  /** Input files as they were (stat, and content hash once one was needed), by path. */
   inputs: Record<string, FileDigest>;
 }
 
@@ -44,11 +44,13 @@ export async function readReuse(work: WorkDir, id: string): Promise<ReuseRecord 
 }
 
 /**
- * The earlier result when `record` was made under `key` and the rows file is still the one it
- * produced, else null (then the caller recomputes).
+ * The earlier result when `record` was made under `key` from the same input files, and the rows
+ * file is still the one it produced; else null (then the caller recomputes).
  */
-export async function reusable(work: WorkDir, id: string, record: ReuseRecord | null, key: string): Promise<ReuseRecord | null> {
+export async function reusable(work: WorkDir, id: string, record: ReuseRecord | null, key: string, inputs: Record<string, FileDigest> = {}): Promise<ReuseRecord | null> {
   if (!record || record.key !== key || record.meta.id !== id || record.meta.hash !== record.rows.sha256) return null;
+  const paths = Object.keys(inputs);
+  if (paths.length !== Object.keys(record.inputs ?? {}).length || !paths.every((p) => sameContent(inputs[p], record.inputs[p]))) return null;
   const rows = await fileDigest(work.rows(id), record.rows);
   return rows?.sha256 === record.rows.sha256 ? record : null;
 }

@@ -1,7 +1,8 @@
 // Validate one source dataset from what fetch stored (fetching first when nothing is stored
 // yet, so `citydash validate` works on a fresh clone), and store the snapshot. A dataset's
 // own failure comes back as a failed report (also written to reports/<id>.json); the
-// previous snapshot is left untouched.
+// previous snapshot is left untouched. A snapshot validated from the same input, descriptor,
+// schema and code is reused rather than validated again (snapshot-reuse.ts).
 import type { Catalog, DatasetDescriptor, FetchInfo, ValidationReport } from '../types.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { extractFingerprint, fetchDataset, type FetchContext } from '../extract/fetch-dataset.ts';
@@ -51,7 +52,7 @@ export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Ca
 }
 
 /**
- * Everything a validated snapshot depends on: the stored input's bytes and where it is read from,
+ * Everything a validated snapshot depends on: the stored input (its file, and where it is read from),
  * the descriptor fields that read, map and check it, the row schema, and the code. Null when one
  * of them cannot be read (validation then runs and reports that problem as usual).
  */
@@ -59,7 +60,10 @@ async function reuseState(ds: DatasetDescriptor, catalog: Catalog, ctx: Validate
   try {
     const previous = await readReuse(ctx.work, ds.id);
     const path = sourceInputPath(ds, entry, catalog.root, ctx.work);
-    const input = await fileDigest(path, previous?.inputs[path]);
+    // Hashed only once the file is seen rewritten (an API refetch with the same rows): a first
+    // validation, as in a fresh work dir, does not read its input twice.
+    const known = previous?.inputs[path];
+    const input = await fileDigest(path, known, { hash: known !== undefined });
     if (!input) return null;
     const { mtimeMs: _m, size: _s, ...where } = entry.input as RawEntry['input'] & { mtimeMs?: number; size?: number };
     const key = reuseKey({
@@ -69,9 +73,9 @@ async function reuseState(ds: DatasetDescriptor, catalog: Catalog, ctx: Validate
       descriptor: { id: ds.id, file: ds.file, extract: ds.extract, columns: ds.columns, district: ds.district, schema: ds.schema, primaryKey: ds.primaryKey, onInvalid: ds.onInvalid },
       catalogRoot: catalog.root,
       stored: { spec: entry.spec, input: where, source: entry.fetch.source, sample: entry.fetch.sample },
-      bytes: input.sha256,
     });
-    return { key, inputs: { [path]: input }, hit: await reusable(ctx.work, ds.id, previous, key) };
+    const inputs = { [path]: input };
+    return { key, inputs, hit: await reusable(ctx.work, ds.id, previous, key, inputs) };
   } catch {
     return null;
   }

@@ -7,7 +7,9 @@ import { cloudfrontPurge } from '../../pipeline/publish/purge-cloudfront.ts';
 import { webhookPurge } from '../../pipeline/publish/purge-webhook.ts';
 import { purgeUrlPaths } from '../../pipeline/publish/purge.ts';
 import { C1, C2, siteV1, siteV2 } from './site-fixture.ts';
-import { clockAt, makeEffects, publishFiles, useTargets } from './support.ts';
+import { join } from 'node:path';
+import { publishSite } from '../../pipeline/publish/publish.ts';
+import { clockAt, makeEffects, publishFiles, useTargets, writeSite } from './support.ts';
 
 const suite = useTargets();
 
@@ -77,7 +79,7 @@ test('a failing purge is reported and the publish stands', async () => {
   expect(log.lines.join('\n')).toContain('The site is published');
 });
 
-test('a webhook that cannot be reached, and CloudFront without its client package, fail the purge only', async () => {
+test('a webhook that cannot be reached fails the purge only', async () => {
   const target = await suite.kinds[0].make();
   const clock = clockAt('2026-11-28T21:00:00Z');
   await publishFiles(suite.tmp(), target, siteV1(), C1, clock);
@@ -89,14 +91,50 @@ test('a webhook that cannot be reached, and CloudFront without its client packag
   const a = await publishFiles(suite.tmp(), target, siteV2(), C2, clock, { purge: dead });
   expect(a.result.purge?.ok).toBe(false);
   expect(a.result.purge?.error).toBe(`purge via webhook http://127.0.0.1:${port}/purge: fetch failed (ECONNREFUSED)`);
-
-  const cf = cloudfrontPurge('E2QWRUHAPOMQZL');
-  const b = await publishFiles(suite.tmp(), target, siteV1(), '2026-11-30T2100Z', clock, { purge: cf });
-  expect(b.result.purge).toMatchObject({ hook: 'cloudfront E2QWRUHAPOMQZL', ok: false });
-  expect(b.result.purge?.error).toContain('needs the package @aws-sdk/client-cloudfront');
-  expect((await readManifest(target))?.manifest.cycle).toBe('2026-11-30T2100Z');
+  expect((await readManifest(target))?.manifest.cycle).toBe(C2);
   expect(() => cloudfrontPurge('not an id')).toThrow(/distribution id/);
   expect(() => webhookPurge('ftp://x/purge')).toThrow(/must be an http\(s\) URL/);
+});
+
+test('CloudFront: one CreateInvalidation with the changed pages, against a loopback CloudFront API', async () => {
+  const requests: { method?: string; url?: string; body: string }[] = [];
+  let status = 201;
+  const api = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      requests.push({ method: req.method, url: req.url, body });
+      res.writeHead(status, { 'content-type': 'text/xml' });
+      res.end(status === 201
+        ? '<?xml version="1.0"?><Invalidation xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Id>I2J0I21PCUYOIK</Id><Status>InProgress</Status><CreateTime>2026-11-28T21:00:00Z</CreateTime></Invalidation>'
+        : '<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not allowed</Message></Error></ErrorResponse>');
+    });
+  });
+  await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  try {
+    const target = await suite.kinds[0].make();
+    const clock = clockAt('2026-11-28T21:00:00Z');
+    await publishFiles(suite.tmp(), target, siteV1(), C1, clock);
+    // Explicit test credentials: the SDK never goes looking for others (no instance metadata).
+    const { effects } = makeEffects(clock, { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'secret-test' });
+    const siteDir = await writeSite(join(suite.tmp(), 'cf-site'), siteV2());
+    const purge = cloudfrontPurge('E2QWRUHAPOMQZL', { endpoint });
+    const ok = await publishSite({ siteDir, target, cycle: C2, datasets: {}, now: clock.now, purge }, effects);
+    expect(ok.purge).toMatchObject({ hook: 'cloudfront E2QWRUHAPOMQZL', ok: true });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ method: 'POST', url: '/2020-05-31/distribution/E2QWRUHAPOMQZL/invalidation' });
+    for (const path of ok.changedPages) expect(requests[0]!.body).toContain(`<Path>/${path}</Path>`);
+    expect(requests[0]!.body).not.toContain('secret-test');
+
+    status = 403;
+    const denied = await publishSite({ siteDir: await writeSite(join(suite.tmp(), 'cf-site-2'), siteV1()), target, cycle: '2026-11-30T2100Z', datasets: {}, now: clock.now, purge }, effects);
+    expect(denied.purge).toMatchObject({ ok: false });
+    expect(denied.purge?.error).toContain('AccessDenied');
+    expect((await readManifest(target))?.manifest.cycle).toBe('2026-11-30T2100Z');
+  } finally {
+    await new Promise((resolve) => api.close(resolve));
+  }
 });
 
 test('the bearer token comes from CITYDASH_PURGE_TOKEN and never from the URL or a flag', async () => {

@@ -108,7 +108,8 @@ test('derives monthly means by gu from real 2018 data, then a derived dataset of
   expect(meta.stale).toBeUndefined();
   expect(meta.rows).toBe(300);
   expect(meta.columns).toEqual(MONTHLY_COLUMNS);
-  expect(meta.fetch).toEqual({ outcome: 'fresh', source: 'sources/derived/air-quality-monthly-by-gu.yaml', fetchedAt: '2026-11-28T21:00:00.000Z', sample: false });
+  // Dated by its source's fetch (20:00), not by the transform run (21:00).
+  expect(meta.fetch).toEqual({ outcome: 'fresh', source: 'sources/derived/air-quality-monthly-by-gu.yaml', fetchedAt: '2026-11-28T20:00:00.000Z', sample: false });
   const report = JSON.parse(await readFile(cat.work.report('air-quality-monthly-by-gu'), 'utf8'));
   expect(report).toMatchObject({ dataset: 'air-quality-monthly-by-gu', rowsRead: 300, valid: 300, status: 'ok' });
   expect(log).toEqual(['[fresh] air-quality-monthly-by-gu 300 rows', '[fresh] air-quality-monthly-worst 12 rows']);

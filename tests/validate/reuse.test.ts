@@ -2,7 +2,7 @@
 // recomputation would write); any change to the input bytes, the descriptor, the row schema or
 // the stored rows validates again. Real 2018 CP949 file and the air fixture's descriptor and
 // schema, copied to a temp catalog root so each can be edited.
-import { copyFile, mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadCatalog } from '../../pipeline/catalog/index.ts';
@@ -77,12 +77,19 @@ test('nothing changed: the snapshot is reused, and equals what validating again 
   expect(second.report).toEqual(recomputed.report);
 });
 
-test('a touched but unchanged file is reused: its bytes decide, not its mtime', async () => {
+test('a file rewritten with the same bytes is reused once its content hash is known', async () => {
   await cycle(descriptor(), '2026-11-28T12:00:00Z');
+  // The first validation read the file once (no hash yet): a touched file is validated again...
   await utimes(csv, new Date('2026-11-29T00:00:00Z'), new Date('2026-11-29T00:00:00Z'));
   const second = await cycle(descriptor(), '2026-11-29T12:00:00Z');
   expect(second.meta?.fetch.outcome).toBe('fresh');
-  expect(second.cached).toBe(true);
+  expect(second.cached).toBeUndefined();
+  // ...and from then on its bytes decide, not its mtime or inode.
+  await copyFile(csv, `${csv}.new`);
+  await rename(`${csv}.new`, csv);
+  const third = await cycle(descriptor(), '2026-11-30T12:00:00Z');
+  expect(third.meta?.fetch.outcome).toBe('fresh');
+  expect(third.cached).toBe(true);
 });
 
 test('a changed input, descriptor or schema, or edited snapshot rows, is validated again', async () => {
