@@ -16,6 +16,9 @@
 // quarter of a period later it is OVERDUE (a daily dataset 30 hours after its last change, a
 // monthly one about a week after the expected date). No snapshot at all is FAILED.
 import type { Cadence } from '../types.ts';
+import { addPeriod, CadenceError } from '../extract/cadence.ts';
+
+export { addPeriod, CadenceError };
 
 export type FreshnessStatus = 'fresh' | 'due' | 'overdue' | 'failed';
 
@@ -40,33 +43,7 @@ export interface Freshness {
   lateByMs: number | null;
 }
 
-const HOUR = 3_600_000;
-const SEOUL_OFFSET = 9 * HOUR;
-const FIXED: Partial<Record<Cadence, number>> = { hourly: HOUR, daily: 24 * HOUR, weekly: 7 * 24 * HOUR };
-const MONTHS: Partial<Record<Cadence, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
 export const GRACE_SHARE = 0.25;
-
-export class CadenceError extends Error {
-  constructor(every: unknown) {
-    super(`unknown cadence ${JSON.stringify(every)} (expected hourly, daily, weekly, monthly, quarterly or yearly)`);
-    this.name = 'CadenceError';
-  }
-}
-
-/** One period after `from`: calendar months in Seoul time (Jan 31 + 1 month = Feb 28/29). */
-export function addPeriod(from: Date, every: Cadence): Date {
-  const fixed = FIXED[every];
-  if (fixed !== undefined) return new Date(from.getTime() + fixed);
-  const months = MONTHS[every];
-  if (months === undefined) throw new CadenceError(every);
-  const local = new Date(from.getTime() + SEOUL_OFFSET);
-  const y = local.getUTCFullYear();
-  const m = local.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const d = Math.min(local.getUTCDate(), lastDay);
-  const shifted = Date.UTC(y, m, d, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
-  return new Date(shifted - SEOUL_OFFSET);
-}
 
 function parse(iso: string | null | undefined): number | null {
   if (!iso) return null;

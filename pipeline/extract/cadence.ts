@@ -12,13 +12,25 @@ const SLACK = 0.05;
 const FIXED: Partial<Record<Cadence, number>> = { hourly: HOUR, daily: DAY, weekly: 7 * DAY };
 const MONTHS: Partial<Record<Cadence, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
 
-/** When a dataset last fetched at `last` is due again. */
-export function nextDue(last: Date, every: Cadence): Date {
+export class CadenceError extends Error {
+  constructor(every: unknown) {
+    super(`unknown cadence ${JSON.stringify(every)} (expected hourly, daily, weekly, monthly, quarterly or yearly)`);
+    this.name = 'CadenceError';
+  }
+}
+
+/** One period after `from`: fixed lengths, or calendar months in Seoul time (Jan 31 + 1 month = Feb 28/29). */
+export function addPeriod(from: Date, every: Cadence): Date {
   const fixed = FIXED[every];
-  if (fixed !== undefined) return new Date(last.getTime() + fixed * (1 - SLACK));
+  if (fixed !== undefined) return new Date(from.getTime() + fixed);
   const months = MONTHS[every];
-  if (months === undefined) throw new Error(`unknown cadence ${JSON.stringify(every)}`);
-  const end = addMonthsSeoul(last, months);
+  if (months === undefined) throw new CadenceError(every);
+  return addMonthsSeoul(from, months);
+}
+
+/** When a dataset last fetched at `last` is due again (one period, less the slack). */
+export function nextDue(last: Date, every: Cadence): Date {
+  const end = addPeriod(last, every);
   return new Date(end.getTime() - (end.getTime() - last.getTime()) * SLACK);
 }
 

@@ -1,21 +1,9 @@
-// What the site needs from a rendered chart. Declared here structurally (the render stage owns
-// the real type), so any value of the renderer's `RenderedChart` is accepted as-is.
+// What the site needs from a rendered chart: the renderer's own type, with the render-time
+// details (cache hit, compiler warnings) optional so fixtures and cached renders fit as-is.
+import type { RenderedChart as Rendered } from '../render/renderer.ts';
 import type { Lang } from '../types.ts';
 
-export interface RenderedChart {
-  id: string;
-  lang: Lang;
-  /** Inline-ready SVG (role="img", <title>, <desc>), text escaped by the renderer. */
-  svg: string;
-  png: Uint8Array;
-  /** Compiled Vega spec with data inlined. */
-  vega: object;
-  vegaLite: object;
-  alt: { text: string; drafted: boolean };
-  cacheKey: string;
-  /** True when this render came from the cache (nothing changed). */
-  cached?: boolean;
-}
+export type RenderedChart = Omit<Rendered, 'cached' | 'warnings'> & { cached?: boolean; warnings?: string[] };
 
 export function findRendered(rendered: readonly RenderedChart[], id: string, lang: Lang): RenderedChart | undefined {
   return rendered.find((r) => r.id === id && r.lang === lang);
