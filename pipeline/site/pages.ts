@@ -42,7 +42,9 @@ export function pageList(model: SiteModel): SitePages {
     catalog: LANGS.map((lang) => page(lang, paths.catalog)),
     about: LANGS.map((lang) => page(lang, paths.about)),
   };
-  const listed = [...pages.home, ...pages.catalog, ...pages.charts, ...pages.datasets, ...pages.about];
+  // Pages other templates own (search, and the cycle's freshness and change log) are listed too.
+  const more = [(l: Lang) => `/${l}/search/`, ...(model.freshness ? [paths.freshness] : []), ...(model.changes ? [paths.changes] : [])];
+  const listed = [...pages.home, ...pages.catalog, ...pages.charts, ...pages.datasets, ...pages.about, ...more.flatMap((p) => LANGS.map((lang) => page(lang, p)))];
   return { ...pages, sitemap: model.settings.baseUrl ? [listed] : [] };
 }
 

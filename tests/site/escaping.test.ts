@@ -141,5 +141,7 @@ test('with a baseUrl: absolute canonical and hreflang links, a sitemap and robot
   expect(sitemap.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
   expect(sitemap).toContain('<loc>https://data.example.kr/dash/en/datasets/xss-data/</loc>');
   expect(sitemap).not.toContain('/embed/');
+  expect(sitemap).toContain('<loc>https://data.example.kr/dash/ko/search/</loc>');
+  expect(sitemap).toContain('<loc>https://data.example.kr/dash/ko/freshness/</loc>'); // the fixture has freshness
   expect(page('robots.txt')).toContain('Sitemap: https://data.example.kr/dash/sitemap.xml');
 });
