@@ -4,9 +4,10 @@
 const ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})?Z(?:-[a-z]+)?$/;
 const SEOUL_OFFSET_MS = 9 * 3_600_000;
 
-export function cycleIdAt(now: Date): string {
+/** `seconds`: for a second cycle within one minute, whose minute id is already published. */
+export function cycleIdAt(now: Date, seconds = false): string {
   const iso = now.toISOString();
-  return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z`;
+  return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${seconds ? iso.slice(17, 19) : ''}Z`;
 }
 
 /** The instant a cycle id names (rollback ids such as `…T081500Z-rollback` included), or null. */

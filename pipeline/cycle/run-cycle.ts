@@ -69,7 +69,7 @@ export interface CycleResult {
 export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<CycleResult> {
   const { log } = ctx.effects;
   const now = ctx.effects.now();
-  const cycle = cycleIdAt(now);
+  let cycle = cycleIdAt(now);
   const siteDir = opts.siteDir ?? join(ctx.out, 'site');
   const target = parseTarget(opts.target, opts.targetOptions ?? {}, ctx.effects);
   const result: CycleResult = { cycle, previous: null, exitCode: EXIT_NOT_PUBLISHED, published: false, target: target.name, siteDir, log: null, markdown: '', build: null, publish: null, error: null };
@@ -90,6 +90,14 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   let state: TargetState;
   try {
     state = await readTargetState(target, cycle, { historyLimit: opts.historyLimit ?? DEFAULT_HISTORY, log });
+    // A published cycle id is never reused: a second cycle in the same minute gets seconds, so
+    // each published cycle keeps its own change log.
+    const live = state.live?.manifest;
+    if (live && (live.cycle === cycle || live.cycles.includes(cycle))) {
+      cycle = cycleIdAt(now, true);
+      result.cycle = cycle;
+      state = await readTargetState(target, cycle, { historyLimit: opts.historyLimit ?? DEFAULT_HISTORY, log });
+    }
   } catch (err) {
     // Without the last published state the change log and last good data would be wrong.
     return finish(ctx, result, null, `cannot read the published state from ${target.name}: ${(err as Error).message}`);
