@@ -1,8 +1,8 @@
 // The build half of a cycle, from validated snapshots to a site folder:
 //   transform (DuckDB derived datasets) -> render (every chart x language) -> site (Eleventy)
 // Each chart or derived dataset that fails is reported and left out; the rest still build.
-import { readFile } from 'node:fs/promises';
 import type { RunContext } from './cli/context.ts';
+import { readSiteInputs } from './site/inputs.ts';
 import { readRows } from './site/rows.ts';
 import { assembleSiteModel } from './site/model.ts';
 import type { SiteChanges, SiteFreshness } from './site/model-types.ts';
@@ -13,7 +13,7 @@ import { runTransforms, type TransformResult } from './transform/index.ts';
 import { loadRowSchema } from './validate/load-schema.ts';
 import { validateRows } from './validate/validate-rows.ts';
 import type { ValidateFn } from './transform/types.ts';
-import { LANGS, type Catalog, type ChartDescriptor, type ColumnSpec, type Lang, type Row, type SnapshotMeta, type ValidationReport } from './types.ts';
+import { LANGS, type Catalog, type ChartDescriptor, type ColumnSpec, type Lang, type Row, type SnapshotMeta } from './types.ts';
 
 export interface BuildOptions {
   cycleId: string;
@@ -44,25 +44,6 @@ function derivedValidator(ctx: RunContext): ValidateFn {
     const fetch = { outcome: 'fresh' as const, source: `sql:${ds.id}`, fetchedAt: ctx.effects.now().toISOString(), sample: false };
     return validateRows(rows, ds, schema, { work: ctx.work, effects: ctx.effects, fetch, derived: { from: ds.from ?? [], sql: ds.sql ?? '' } });
   };
-}
-
-async function readJson<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
-/** Every snapshot present in the work dir (fresh, or last good data carried over). */
-export async function readSnapshots(catalog: Catalog, ctx: RunContext): Promise<Record<string, SnapshotMeta>> {
-  const out: Record<string, SnapshotMeta> = {};
-  for (const ds of catalog.datasets) {
-    const meta = await readJson<SnapshotMeta>(ctx.work.meta(ds.id));
-    if (meta) out[ds.id] = meta;
-  }
-  return out;
 }
 
 async function loadRows(path: string): Promise<Row[]> {
@@ -145,17 +126,12 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
     if (d.status === 'failed') failures.push({ kind: 'dataset', id: d.id, message: d.reason ?? 'failed' });
   }
 
-  const snapshots = await readSnapshots(catalog, ctx);
+  const { snapshots, reports } = await readSiteInputs(catalog, ctx.work, log);
   const { rendered, stats } = await renderAll(catalog, ctx, snapshots, failures);
   // Only complete charts (both languages) go on the site.
   const complete = rendered.filter((r) => rendered.filter((o) => o.id === r.id).length === LANGS.length);
   log.info(`charts: ${stats.rendered} rendered, ${stats.cached} cached, ${stats.failed} failed`);
 
-  const reports: Record<string, ValidationReport> = {};
-  for (const id of Object.keys(snapshots)) {
-    const report = await readJson<ValidationReport>(ctx.work.report(id));
-    if (report) reports[id] = report;
-  }
   const model = await assembleSiteModel(
     catalog,
     {

@@ -25,9 +25,10 @@ export interface TargetCliOptions {
   concurrency?: string;
 }
 
-export function addTargetOptions(cmd: Command): Command {
-  return cmd
-    .requiredOption('--target <target>', 'dir:PATH or s3://bucket/prefix')
+/** `defaultTarget` (said in the help) makes --target optional, as for `citydash run`. */
+export function addTargetOptions(cmd: Command, defaultTarget?: string): Command {
+  const target = 'dir:PATH or s3://bucket/prefix';
+  return (defaultTarget ? cmd.option('--target <target>', `${target} (default: ${defaultTarget})`) : cmd.requiredOption('--target <target>', target))
     .option('--endpoint <url>', 'S3-compatible endpoint (Cloudflare R2, Naver Cloud Object Storage, MinIO)')
     .option('--force-path-style', 'path-style S3 URLs (endpoint/bucket/key), needed by MinIO and most S3-compatible stores')
     .option('--region <region>', 'AWS region (default: AWS_REGION or the profile\'s; us-east-1 with --endpoint)')

@@ -4,19 +4,12 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runCycle, type CycleResult } from '../../cycle/run-cycle.ts';
-import { asCliError, parseCount, purgeFromOptions } from '../../publish/cli-options.ts';
+import { addTargetOptions, asCliError, parseCount, purgeFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
 import type { Effects } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 
-export interface RunCommandOptions extends CommonOptions {
-  target?: string;
-  endpoint?: string;
-  forcePathStyle?: boolean;
-  region?: string;
-  purgeWebhook?: string;
-  cloudfrontDistribution?: string;
-  concurrency?: string;
+export interface RunCommandOptions extends CommonOptions, Partial<TargetCliOptions> {
   graceDays?: string;
   history?: string;
   force?: boolean;
@@ -92,18 +85,11 @@ export function registerRun(io: RunCommandIo = {}): RegisterCommand {
     const cmd = program
       .command('run')
       .description('the whole cycle: fetch, validate, transform, render, site, change log, publish')
-      .option('--target <target>', 'dir:PATH or s3://bucket/prefix (default: dir:<out>/public)')
-      .option('--endpoint <url>', 'S3-compatible endpoint (Cloudflare R2, Naver Cloud Object Storage, MinIO)')
-      .option('--force-path-style', 'path-style S3 URLs, needed by MinIO and most S3-compatible stores')
-      .option('--region <region>', 'AWS region (default: AWS_REGION or the profile\'s)')
-      .option('--purge-webhook <url>', 'after publishing, POST the changed pages to this URL (token from CITYDASH_PURGE_TOKEN)')
-      .option('--cloudfront-distribution <id>', 'after publishing, invalidate changed pages in this CloudFront distribution')
-      .option('--concurrency <n>', 'parallel uploads', '8')
       .option('--grace-days <n>', 'days before files no longer referenced are deleted', '7')
       .option('--history <n>', 'earlier cycles shown in the change log and feeds', '50')
       .option('--force', 'fetch every dataset, even when its cadence says it is not due')
       .option('--no-publish', 'build and write the change log, but do not publish');
-    addCommonOptions(cmd)
+    addCommonOptions(addTargetOptions(cmd, 'dir:<out>/public'))
       .addHelpText('after', HELP)
       .action(async (opts: RunCommandOptions) => {
         const result = await runRunCommand(opts, io);
