@@ -4,7 +4,7 @@ import { realEffects } from '../effects.ts';
 import type { Effects } from '../types.ts';
 import { workDir, type WorkDir } from '../workdir.ts';
 
-/** Options every command accepts (DESIGN.md §3). */
+/** Options every command accepts (docs/architecture.md §3). */
 export interface CommonOptions {
   catalog?: string;
   out?: string;

@@ -1,4 +1,4 @@
-// Cycle ids are UTC minutes (`2026-11-28T2100Z`, DESIGN.md §1): sortable as text, safe as object
+// Cycle ids are UTC minutes (`2026-11-28T2100Z`, docs/architecture.md §1): sortable as text, safe as object
 // keys and page paths. People read them in Seoul time, the city's own clock.
 
 const ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})?Z(?:-[a-z]+)?$/;

@@ -1,4 +1,4 @@
-// `citydash run`: one whole cycle (DESIGN.md §1, §4).
+// `citydash run`: one whole cycle (docs/architecture.md §1, §4).
 //   target state -> fetch + validate (failures keep last good data, stale) -> derived datasets ->
 //   change log + freshness -> build (site into <out>/site) -> cycle file -> publish -> CI summary
 // Every step writes atomically and the target's manifest is written last, so a run killed at

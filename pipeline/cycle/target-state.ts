@@ -1,4 +1,4 @@
-// What the target knows when a cycle starts (DESIGN.md §4): the live manifest, the manifest to
+// What the target knows when a cycle starts (docs/architecture.md §4): the live manifest, the manifest to
 // compare with, and the change logs of earlier cycles. A CI job with an empty disk learns the
 // last published state from here alone.
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Cache-Control and upload order per DESIGN.md §5. A file whose name carries its content hash
+// Cache-Control and upload order per docs/architecture.md §5. A file whose name carries its content hash
 // never changes, so browsers and the CDN may keep it for a year; everything else (pages, feeds)
 // is short-lived; the manifest is never cached, since it says which cycle is live.
 import { MANIFEST_PATH } from './manifest.ts';

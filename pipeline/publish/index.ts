@@ -1,4 +1,4 @@
-// The publish stage's public API (DESIGN.md §4, §5), for `citydash run`, `publish` and `rollback`.
+// The publish stage's public API (docs/architecture.md §4, §5), for `citydash run`, `publish` and `rollback`.
 export { publishSite, type PublishInput, type PublishResult } from './publish.ts';
 export { rollbackTo, rollbackId, RollbackError, type RollbackOptions, type RollbackResult } from './rollback.ts';
 export { datasetsForManifest, SnapshotError, type DatasetsOptions } from './datasets.ts';

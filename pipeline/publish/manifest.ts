@@ -1,4 +1,4 @@
-// State lives at the publish target (DESIGN.md §4): the manifest says which files make up the
+// State lives at the publish target (docs/architecture.md §4): the manifest says which files make up the
 // published site and which snapshot each dataset is at, so a CI job with an empty disk can
 // compute the change log, upload only what changed, and roll back.
 import type { SnapshotMeta } from '../types.ts';

@@ -1,4 +1,4 @@
-// publishSite: the built site onto a target, atomic for readers (DESIGN.md §4, §5).
+// publishSite: the built site onto a target, atomic for readers (docs/architecture.md §4, §5).
 //   lock -> previous manifest, listing, journal -> plan -> journal -> uploads by stage ->
 //   expired deletes -> manifest history -> manifest (conditional, last) -> unlock -> purge
 // A run that dies anywhere before the manifest leaves the previous site live and whole; the

@@ -1,4 +1,4 @@
-// Runs an upload plan stage by stage (DESIGN.md §5): every hashed asset and data file is on the
+// Runs an upload plan stage by stage (docs/architecture.md §5): every hashed asset and data file is on the
 // target before the first page that links it, every page before the feeds, and the manifest last.
 // Within a stage uploads run in a bounded pool.
 import { readFile } from 'node:fs/promises';

@@ -11,7 +11,7 @@ import type { SiteDataset, SiteFile, SiteLicence, SiteModel } from './model-type
 export const CATALOG_JSONLD = 'catalog.jsonld';
 
 const EU = 'http://publications.europa.eu/resource/authority';
-/** DESIGN.md §2 cadences -> EU Vocabularies "Frequency" authority table. */
+/** docs/architecture.md §2 cadences -> EU Vocabularies "Frequency" authority table. */
 export const FREQUENCY: Record<Cadence, string> = {
   hourly: `${EU}/frequency/HOURLY`,
   daily: `${EU}/frequency/DAILY`,

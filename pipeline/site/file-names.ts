@@ -1,6 +1,6 @@
 // Content-addressed names for downloads and assets (`data/<id>.<hash12>.csv`), so publish can
 // serve them `immutable` and a page of the previous cycle keeps pointing at the files it was
-// built with until the grace period ends (DESIGN.md §5). The hash is known before any file is
+// built with until the grace period ends (docs/architecture.md §5). The hash is known before any file is
 // written: it covers the snapshot hash (or the renderer's cache key) plus the output format
 // version, so the same name never holds different bytes.
 import { createHash } from 'node:crypto';

@@ -1,8 +1,8 @@
 import { DuckDBTypeId, type DuckDBType, type Json } from '@duckdb/node-api';
 import type { Value } from '../types.ts';
 
-// DuckDB result values -> the canonical JSON values every stage agrees on (DESIGN.md
-// conventions): dates "yyyy-MM-dd", datetimes "yyyy-MM-ddTHH:mm" in Seoul local time,
+// DuckDB result values -> the canonical JSON values every stage agrees on (docs/architecture.md
+// §2): dates "yyyy-MM-dd", datetimes "yyyy-MM-ddTHH:mm" in Seoul local time,
 // every integer and decimal a JS number. Starts from the node-api Json converter, which
 // already gives strings for dates, timestamps, BIGINT and DECIMAL.
 

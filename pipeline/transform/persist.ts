@@ -13,7 +13,7 @@ export async function writeReport(work: WorkDir, report: ValidationReport): Prom
 }
 
 /**
- * Keep a dataset's last good snapshot for this cycle and mark it stale (DESIGN.md §1).
+ * Keep a dataset's last good snapshot for this cycle and mark it stale (docs/architecture.md §1).
  * An already stale snapshot keeps its original `since`. Returns false when there is none.
  */
 export async function keepLastGood(work: WorkDir, id: string, since: string, reason: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-// Raw cell -> canonical value per column type (conventions in helper brief / DESIGN.md §2):
+// Raw cell -> canonical value per column type (docs/architecture.md §2):
 // integer/number -> JS number, date -> "yyyy-MM-dd", datetime -> "yyyy-MM-ddTHH:mm" (Seoul
 // local time, no zone), boolean -> true/false, empty -> null. A value that does not fit is a
 // problem described in plain words, never a silent null.

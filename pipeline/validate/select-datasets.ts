@@ -9,7 +9,7 @@ import { isSourceDataset } from '../extract/fetch-dataset.ts';
 import { selectShard } from '../shard.ts';
 import type { Catalog, DatasetDescriptor, Problem } from '../types.ts';
 
-/** Exit code for "the catalog has errors" (DESIGN.md §3: check/validate found errors). */
+/** Exit code for "the catalog has errors" (docs/architecture.md §3: check/validate found errors). */
 export const EXIT_FOUND_ERRORS = 3;
 
 export interface Selection {

@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
   await rm(join(tmpdir(), 'citydash-serve-secret.txt'), { force: true });
 });
 

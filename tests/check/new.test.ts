@@ -13,7 +13,7 @@ beforeEach(async () => {
   base = await tempCatalog();
 });
 afterEach(async () => {
-  await Promise.all([cat.cleanup(), base.cleanup()]);
+  await Promise.all([cat?.cleanup(), base?.cleanup()]);
 });
 
 test('new dataset + new chart on it: check passes and both languages render', async () => {

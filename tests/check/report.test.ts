@@ -31,7 +31,7 @@ beforeEach(async () => {
   out = await mkdtemp(join(tmpdir(), 'citydash-previews-'));
 });
 afterEach(async () => {
-  await Promise.all([base.cleanup(), head.cleanup(), rm(out, { recursive: true, force: true })]);
+  await Promise.all([base?.cleanup(), head?.cleanup(), out && rm(out, { recursive: true, force: true })]);
 });
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];

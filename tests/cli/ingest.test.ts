@@ -29,7 +29,7 @@ beforeEach(async () => {
   await writeFile(join(src, 'air-missing.yaml'), descriptorYaml('air-missing', 'data/gone.csv'));
   await rm(join(src, 'data/gone.csv'), { force: true });
 });
-afterEach(async () => { await dir.cleanup(); });
+afterEach(async () => { await dir?.cleanup(); });
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   const effects = testEffects(env);

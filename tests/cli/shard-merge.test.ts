@@ -23,7 +23,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'citydash-shard-'));
   for (const f of FILES) await cp(join(repoRoot, f), join(dir, 'catalog', f), { recursive: true });
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => dir && rm(dir, { recursive: true, force: true }));
 
 async function siteHashes(site: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

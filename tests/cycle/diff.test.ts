@@ -27,7 +27,7 @@ beforeEach(async () => {
   cat = await tempCatalog();
 });
 afterEach(async () => {
-  await cat.cleanup();
+  await cat?.cleanup();
 });
 
 test('counts rows added, removed and revised by primary key, with the changed columns of a sample', async () => {

@@ -1,4 +1,4 @@
-// `citydash run` exit codes (DESIGN.md §3): 0 all fresh; 2 something stale or failed but the
+// `citydash run` exit codes (docs/architecture.md §3): 0 all fresh; 2 something stale or failed but the
 // site was published; 1 nothing could be published. The command is registered on a fresh
 // commander program with an injected clock and environment.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await cat?.cleanup();
-  await rm(join(summary, '..'), { recursive: true, force: true });
+  if (summary) await rm(join(summary, '..'), { recursive: true, force: true });
 });
 
 async function run(at: Date, extra: string[] = []): Promise<{ code: number; json: Record<string, unknown> }> {

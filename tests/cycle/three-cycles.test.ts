@@ -73,7 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cat?.cleanup();
-  await rm(join(summaryFile, '..'), { recursive: true, force: true });
+  if (summaryFile) await rm(join(summaryFile, '..'), { recursive: true, force: true });
 });
 
 test('cycle 1: first publish', async () => {

@@ -12,7 +12,7 @@ import { startHttpServer, type TestHttpServer } from '../helpers/http-server.ts'
 const NOW = new Date('2026-11-28T21:00:00.000Z');
 let server: TestHttpServer;
 beforeAll(async () => { server = await startHttpServer(); });
-afterAll(async () => { await server.close(); });
+afterAll(async () => { await server?.close(); });
 
 function setup(extra: HttpOptions = {}) {
   const log = memoryLogger();

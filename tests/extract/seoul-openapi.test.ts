@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
 });
 afterEach(() => { override = undefined; });
-afterAll(async () => { await server.close(); });
+afterAll(async () => { await server?.close(); });
 
 const air: ExtractSpec = { kind: 'seoul-openapi', service: 'DailyAverageAirQuality', params: ['{date:yyyyMMdd}'] };
 

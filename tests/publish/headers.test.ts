@@ -1,5 +1,5 @@
 // Every object on the store carries the right Content-Type (with charset for text) and the
-// Cache-Control of DESIGN.md §5, read back from s3rver with HeadObject for each file type.
+// Cache-Control of docs/architecture.md §5, read back from s3rver with HeadObject for each file type.
 import { blobPath, LOCK_PATH, MANIFEST_PATH, manifestHistoryPath } from '../../pipeline/publish/manifest.ts';
 import { cacheControlFor, isContentHashed } from '../../pipeline/publish/cache-policy.ts';
 import { contentTypeFor } from '../../pipeline/publish/content-type.ts';

@@ -10,7 +10,7 @@ import { clockAt, failure, makeEffects, recording, text, uniqueName } from './su
 
 let tmp: string;
 beforeAll(async () => { tmp = await mkdtemp(join(tmpdir(), 'citydash-lock-')); });
-afterAll(async () => { await rm(tmp, { recursive: true, force: true }); });
+afterAll(async () => { if (tmp) await rm(tmp, { recursive: true, force: true }); });
 const suite = { tmp: () => tmp };
 const read = async (t: ReturnType<typeof dirTarget>) => JSON.parse(text((await t.get(LOCK_PATH))?.body));
 

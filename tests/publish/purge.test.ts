@@ -32,7 +32,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(async () => { await new Promise((resolve) => server.close(resolve)); });
+afterAll(async () => { await new Promise((resolve) => server?.close(resolve)); });
 beforeEach(() => { hits.length = 0; answer = 200; });
 
 const CHANGED_URLS = [

@@ -10,7 +10,7 @@ import { BUCKET, S3_ENV, clockAt, failure, makeEffects, publishFiles, text, uniq
 const suite = useTargets();
 let proxy: S3Proxy;
 beforeAll(async () => { proxy = await startProxy(suite.s3().endpoint); });
-afterAll(async () => { await proxy.close(); });
+afterAll(async () => { await proxy?.close(); });
 
 function target(prefix: string, extra = {}) {
   const { effects } = makeEffects(clockAt('2026-11-28T21:00:00Z'), S3_ENV);

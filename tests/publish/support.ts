@@ -201,7 +201,7 @@ export function useTargets() {
   });
   afterAll(async () => {
     await s3?.close();
-    await rm(tmp, { recursive: true, force: true });
+    if (tmp) await rm(tmp, { recursive: true, force: true });
   });
   const env = { s3: () => s3, tmp: () => tmp };
   return { ...env, kinds: [targetFactory('dir', env.s3, env.tmp), targetFactory('s3', env.s3, env.tmp)] as const };

@@ -9,7 +9,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'citydash-render-cache-'));
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 test('a second render with the same inputs comes from the cache, byte for byte', async () => {

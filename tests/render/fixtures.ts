@@ -1,5 +1,5 @@
 // Fixture charts and rows for the render tests. The CCTV rows come from the real Seoul file in
-// ../shared/real-data (never copied into the repo); the monthly series is fixed numbers.
+// tests/fixtures/seoul; the monthly series is fixed numbers.
 import { readFileSync } from 'node:fs';
 import { conformDistrict } from '../../pipeline/districts.ts';
 import type { ChartDescriptor, ColumnSpec, Row } from '../../pipeline/types.ts';

@@ -56,7 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rm(fx.dir, { recursive: true, force: true });
+  if (fx) await rm(fx.dir, { recursive: true, force: true });
 });
 
 test('builds home, catalog, about, every chart, embed and dataset page in both languages', () => {

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await rm(fx.dir, { recursive: true, force: true });
+  if (fx) await rm(fx.dir, { recursive: true, force: true });
 });
 
 /** The only scripts a page may carry: our own bundle from /assets/, and JSON-LD (data, never run). */

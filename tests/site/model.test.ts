@@ -27,7 +27,7 @@ beforeAll(async () => {
   model = await assembleSiteModel(fx.catalog, fx.input, log);
 });
 afterAll(async () => {
-  await rm(fx.dir, { recursive: true, force: true });
+  if (fx) await rm(fx.dir, { recursive: true, force: true });
 });
 
 test('the model is plain JSON', () => {

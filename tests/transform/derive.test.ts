@@ -78,7 +78,7 @@ beforeEach(async () => {
   await writeSnapshot(cat.work, 'air-quality-daily', air, AIR_COLUMNS);
 });
 afterEach(async () => {
-  await cat.cleanup();
+  await cat?.cleanup();
 });
 
 test('derives monthly means by gu from real 2018 data, then a derived dataset of that, in dependency order', async () => {

@@ -1,6 +1,6 @@
 // Test fixtures for the transform and diff tests: temp work dirs with validated snapshots
-// written directly (NDJSON + meta), real 2018 air-quality rows from the shared real-data
-// file, and the validate owner's row validator bound as the coordinator wires it.
+// written directly (NDJSON + meta), real 2018 air-quality rows from the real file in
+// tests/fixtures/seoul, and the validate owner's row validator bound as the coordinator wires it.
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

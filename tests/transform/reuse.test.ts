@@ -31,7 +31,7 @@ beforeEach(async () => {
   ];
 });
 afterEach(async () => {
-  await cat.cleanup();
+  await cat?.cleanup();
 });
 
 const catalogOf = (list: DatasetDescriptor[]): Catalog => ({ root: cat.root, datasets: list, charts: [], settings: { siteTitle: { ko: '서울', en: 'Seoul' }, areas: {} } });

@@ -8,7 +8,7 @@ beforeEach(async () => {
   cat = await tempCatalog();
 });
 afterEach(async () => {
-  await cat.cleanup();
+  await cat?.cleanup();
 });
 
 describe('openStore', () => {
@@ -100,7 +100,7 @@ describe('after loading, the connection cannot reach files or the network', () =
     await writeSnapshot(cat.work, 'air-quality-daily', (await air2018()).slice(0, 10), AIR_COLUMNS);
     store = await openStore(cat.work, ['air-quality-daily']);
   });
-  afterEach(() => store.close());
+  afterEach(() => store?.close());
 
   test.each([
     ['read_csv of a real file', `SELECT * FROM read_csv('${realData('seoul-cctv-by-gu.utf8bom.csv')}')`],

@@ -22,7 +22,7 @@ beforeEach(async () => {
   await writeFile(join(dir.path, 'sources/climate-environment/samples/air.csv'), CSV);
   catalog = { root: dir.path, datasets: [], charts: [], settings: { siteTitle: { ko: '', en: '' }, areas: {} } };
 });
-afterEach(async () => { await dir.cleanup(); });
+afterEach(async () => { await dir?.cleanup(); });
 
 const ctx = (env: Record<string, string> = {}, now = '2026-11-28T12:00:00Z', offline = !env.SEOUL_API_KEY) =>
   ({ catalogRoot: dir.path, work: dir.work, offline, effects: testEffects(env, now) });
@@ -148,7 +148,7 @@ describe('file sources and cadence', () => {
 describe('http sources online', () => {
   let server: TestHttpServer;
   beforeEach(async () => { server = await startHttpServer(); });
-  afterEach(async () => { await server.close(); });
+  afterEach(async () => { await server?.close(); });
 
   test('conditional GET: a 304 reuses the cached body', async () => {
     server.route('/air.csv', { headers: { ETag: '"v1"', 'Last-Modified': 'Wed, 25 Nov 2026 00:00:00 GMT' }, body: CSV, conditional: true });
@@ -186,7 +186,7 @@ describe('Seoul Open API online', () => {
   beforeEach(async () => {
     api = await startSeoulApiServer({ key: KEY, services: { DailyAverageAirQuality: { rows } } });
   });
-  afterEach(async () => { await api.close(); });
+  afterEach(async () => { await api?.close(); });
 
   test('pages stored as records, rejections located by page and index, the key nowhere on disk', async () => {
     const env = { SEOUL_API_KEY: KEY, SEOUL_API_BASE_URL: api.baseUrl };

@@ -3,16 +3,14 @@
 // computed here independently of the pipeline (iconv-lite + line split; SheetJS directly).
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { loadCatalog } from '../../pipeline/catalog/index.ts';
 import type { Catalog, Row } from '../../pipeline/types.ts';
 import { validateDatasetWithMeta } from '../../pipeline/validate/validate-dataset.ts';
-import { repoRoot, realData } from '../helpers/paths.ts';
+import { realData } from '../helpers/paths.ts';
+import { airCatalog } from './air-catalog.ts';
 import { tempDir, testEffects } from './helpers.ts';
-
-const FIXTURE = resolve(repoRoot, 'tests/validate/fixtures/air-catalog');
 
 /** station -> number of rows, straight from the file. */
 function csvStationCounts(): { rows: number; byStation: Map<string, number> } {
@@ -37,20 +35,22 @@ function xlsxStationCounts(): { rows: number; byStation: Map<string, number>; em
 const notAGu = (byStation: Map<string, number>) => Object.fromEntries([...byStation].filter(([s]) => !s.endsWith('구')).sort());
 
 let catalog: Catalog;
-let dir: Awaited<ReturnType<typeof tempDir>>;
+let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
+let air: Awaited<ReturnType<typeof airCatalog>> | undefined;
 beforeAll(async () => {
-  const loaded = await loadCatalog(FIXTURE);
+  air = await airCatalog();
+  const loaded = await loadCatalog(air.root);
   expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([]);
   catalog = loaded.catalog;
   dir = await tempDir();
 });
-afterAll(async () => { await dir.cleanup(); });
+afterAll(async () => { await dir?.cleanup(); await air?.cleanup(); });
 
 async function validateYear(id: string) {
   const ds = catalog.datasets.find((d) => d.id === id)!;
-  const ctx = { catalogRoot: catalog.root, work: dir.work, offline: true, effects: testEffects() };
+  const ctx = { catalogRoot: catalog.root, work: dir!.work, offline: true, effects: testEffects() };
   const result = await validateDatasetWithMeta(ds, catalog, ctx);
-  const lines = (await readFile(dir.work.rows(id), 'utf8')).trimEnd().split('\n');
+  const lines = (await readFile(dir!.work.rows(id), 'utf8')).trimEnd().split('\n');
   return { ...result, rows: lines.map((l) => JSON.parse(l) as Row) };
 }
 

@@ -3,18 +3,18 @@
 // the stored rows validates again. Real 2018 CP949 file and the air fixture's descriptor and
 // schema, copied to a temp catalog root so each can be edited.
 import { copyFile, mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadCatalog } from '../../pipeline/catalog/index.ts';
 import { fetchDataset } from '../../pipeline/extract/index.ts';
 import type { Catalog, DatasetDescriptor, SnapshotMeta } from '../../pipeline/types.ts';
 import { validateDatasetWithMeta } from '../../pipeline/validate/validate-dataset.ts';
 import { workDir, type WorkDir } from '../../pipeline/workdir.ts';
-import { realData, repoRoot } from '../helpers/paths.ts';
+import { realData } from '../helpers/paths.ts';
+import { airCatalog } from './air-catalog.ts';
 import { tempDir, testEffects } from './helpers.ts';
 
-const FIXTURE = resolve(repoRoot, 'tests/validate/fixtures/air-catalog');
-
+let air: Awaited<ReturnType<typeof airCatalog>> | undefined;
 let fixture: Catalog;
 let catalog: Catalog;
 let base: DatasetDescriptor;
@@ -22,9 +22,11 @@ let dir: Awaited<ReturnType<typeof tempDir>>;
 let csv: string;
 let schemaFile: string;
 beforeAll(async () => {
-  fixture = (await loadCatalog(FIXTURE)).catalog;
+  air = await airCatalog();
+  fixture = (await loadCatalog(air.root)).catalog;
   base = fixture.datasets.find((d) => d.id === 'air-quality-2018')!;
 });
+afterAll(async () => { await air?.cleanup(); });
 beforeEach(async () => {
   dir = await tempDir('citydash-reuse-');
   catalog = { ...fixture, root: dir.path };
@@ -32,11 +34,11 @@ beforeEach(async () => {
   await copyFile(realData('seoul-air-daily-2018.cp949.csv'), csv);
   schemaFile = join(dir.path, base.schema);
   await mkdir(join(dir.path, 'schemas'));
-  await copyFile(join(FIXTURE, base.schema), schemaFile);
+  await copyFile(join(air!.root, base.schema), schemaFile);
 });
-afterEach(async () => { await dir.cleanup(); });
+afterEach(async () => { await dir?.cleanup(); });
 
-const descriptor = (over: Partial<DatasetDescriptor> = {}): DatasetDescriptor => ({ ...base, extract: { ...base.extract!, path: csv }, ...over });
+const descriptor = (over: Partial<DatasetDescriptor> = {}): DatasetDescriptor => ({ ...base, extract: { ...base.extract!, path: relative(join(dir.path, dirname(base.file)), csv) }, ...over });
 
 async function cycle(ds: DatasetDescriptor, now: string, work: WorkDir = dir.work) {
   const ctx = { catalogRoot: catalog.root, work, offline: true, effects: testEffects({}, now) };

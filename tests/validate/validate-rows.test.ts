@@ -10,7 +10,7 @@ import { AIR_SCHEMA, csvTable, descriptor, FETCH, table, tempDir, testEffects } 
 const HEADERS = ['측정일시', '측정소명', '미세먼지농도(㎍/㎥)'];
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => { dir = await tempDir(); });
-afterEach(async () => { await dir.cleanup(); });
+afterEach(async () => { await dir?.cleanup(); });
 
 async function run(rows: (string | number | null)[][], over: Parameters<typeof descriptor>[0] = {}, schema: unknown = AIR_SCHEMA) {
   const ds = descriptor(over);

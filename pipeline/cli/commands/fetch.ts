@@ -7,7 +7,7 @@ import { addCommonOptions, makeContext, type CommonOptions, type RunContext } fr
 import type { RegisterCommand } from './index.ts';
 import { printProblems, type CommandIo } from './validate.ts';
 
-/** Exit code when some dataset could not be fetched (DESIGN.md §3). */
+/** Exit code when some dataset could not be fetched (docs/architecture.md §3). */
 const EXIT_SOME_FAILED = 2;
 
 interface FetchCommandOptions extends CommonOptions {

@@ -1,5 +1,5 @@
 // `citydash publish --target T`: the built site (<out>/site) onto a dir: or s3:// target, only
-// what changed, atomic for readers, then purge the CDN (DESIGN.md §4, §5).
+// what changed, atomic for readers, then purge the CDN (docs/architecture.md §4, §5).
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -19,7 +19,7 @@ export interface PublishCommandOptions extends CommonOptions, TargetCliOptions {
   site?: string;
 }
 
-/** `2026-11-28T2100Z`, the cycle id format of DESIGN.md §1. */
+/** `2026-11-28T2100Z`, the cycle id format of docs/architecture.md §1. */
 export function cycleIdAt(now: Date): string {
   const iso = now.toISOString();
   return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z`;
