@@ -16,10 +16,11 @@ export interface ChildRun {
 
 export function runCli(args: string[], opts: { env?: Record<string, string>; killOn?: RegExp; killAfterMs?: number; timeoutMs?: number } = {}): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1', ...opts.env };
+    const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: '1' };
     delete env.SEOUL_API_KEY;
     delete env.GITHUB_STEP_SUMMARY;
     delete env.NODE_OPTIONS; // jest's --experimental-vm-modules is not for the child
+    Object.assign(env, opts.env); // what the test sets on purpose wins
     const child = spawn(process.execPath, [CLI, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
