@@ -53,13 +53,26 @@ export interface ExtractSpec {
   maxBytes?: number;
 }
 
+/** Words citizens search with, per language (both languages are indexed on every page). */
+export type Keywords = Partial<Record<Lang, string[]>>;
+
+/** The office answerable for a dataset: office-level contacts only, never a person. */
+export interface DatasetContact {
+  office: Localized;
+  phone?: string;
+  email?: string;
+  url?: string;
+}
+
 export interface DatasetDescriptor {
   id: string;
   title: Localized;
   description: Localized;
   department: { id: string; ko: string; en: string };
+  contact?: DatasetContact;
   licence: string;
   homepage?: string;
+  keywords?: Keywords;
   update: { every: Cadence };
   extract?: ExtractSpec;
   columns: Record<string, ColumnSpec>;
@@ -81,6 +94,7 @@ export interface ChartDescriptor {
   title: Localized;
   description: Localized;
   alt?: Partial<Localized>;
+  keywords?: Keywords;
   data: string[];
   proposedBy?: string;
   /** Vega-Lite spec; data as {name: <dataset-id>}. */
@@ -97,12 +111,27 @@ export interface ChartDescriptor {
   file: string;
 }
 
+/**
+ * citydash.yaml `feedback`: the channels every chart and dataset page offers. Link templates get
+ * {kind} {id} {cycle} {date} {url} {title} filled in (URL-encoded).
+ */
+export interface FeedbackSettings {
+  email?: string;
+  /** A web form (the city's 응답소 / 120 Dasan page). */
+  form?: { url: string; name: Localized };
+  /** GitHub issues: the new-issue link, and the labelled issues read back with the city's answers. */
+  github?: { repository?: string; label?: string; read?: boolean };
+  /** Older form: a link template for any issue tracker, used instead of the GitHub link. */
+  url?: string;
+  readBy?: Localized;
+  answerDays?: number;
+}
+
 export interface CatalogSettings {
   siteTitle: Localized;
   baseUrl?: string;
   repository?: string;
-  /** Template for the feedback link; {kind} {id} {cycle} {url} {title} are filled in. */
-  feedback?: { url: string };
+  feedback?: FeedbackSettings;
   /** Titles of chart areas (environment, transport, ...), in page order. */
   areas: Record<string, Localized>;
 }

@@ -18,6 +18,10 @@ export const PATTERN_HINTS: Readonly<Record<string, string>> = {
   '^[A-Za-z][A-Za-z0-9_]*$': 'a Seoul Open API service name such as DailyAverageAirQuality',
   '\\.json$': 'a path ending in .json (e.g. schemas/air-quality-daily.schema.json)',
   '^(https?://|mailto:)\\S+$': 'an http(s):// or mailto: link',
+  '^\\+?[0-9][0-9 -]{1,24}$': 'a phone number of digits, spaces and dashes (e.g. 02-120)',
+  '^[^\\s@<>"\'(),;:\\\\]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$': 'an email address such as data@city.example',
+  '^[^\\x00-\\x1f]*\\S[^\\x00-\\x1f]*$': 'one line of text, not blank',
+  '^[^,\\s][^,]*$': 'a label name without commas, not starting with a space',
 };
 
 const TYPE_WORDS: Record<string, string> = {
@@ -70,6 +74,12 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
     }
     // An alternative that got further into the value (`type: [string, x]`) explains it best.
     if (errors.some((e) => e.instancePath.startsWith(`${path}/`))) continue;
+    // `anyOf: [{required: [a]}, {required: [b]}]`: one message naming every key that would do.
+    const required = here.filter((e) => e.keyword === 'required');
+    if (required.length > 1 && required.length === here.length) {
+      out.push({ ...required[0]!, params: { missingProperty: required.map((e) => String(e.params.missingProperty)), anyOf: true } });
+      continue;
+    }
     const enumError = here.find((e) => e.keyword === 'enum');
     const types = here.filter((e) => e.keyword === 'type');
     const rest = here.filter((e) => e.keyword !== 'type' && e.keyword !== 'enum');
@@ -140,6 +150,10 @@ function toProblem(source: SourceDoc, e: ErrorObject, conditions: Map<string, st
       return at(pointer, `unknown key ${quote(key)}${within(path)} (allowed: ${allowed.join(', ')})${hint}`, 'key');
     }
     case 'required': {
+      if (p.anyOf) {
+        const keys = (p.missingProperty as string[]).map((k) => quote(k));
+        return at(path, `${subject(path)} needs one of ${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`, 'key');
+      }
       const key = String(p.missingProperty);
       const why = [...conditions.entries()].find(([k]) => k.startsWith(`${path}|`) && e.schemaPath.endsWith(k.slice(k.indexOf('|') + 1)))?.[1] ?? '';
       return at(path, `missing required key ${quote(key)}${within(path)}${why}`, 'key');

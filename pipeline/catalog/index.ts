@@ -11,6 +11,10 @@ export { catalogSettingsSchema, chartDescriptorSchema, datasetDescriptorSchema, 
 export { didYouMean, editDistance, nearest } from './suggest.ts';
 export { joinPointer, pathLabel, splitPointer } from './pointer.ts';
 export { DISTRICT_COLUMNS } from './normalize.ts';
+export {
+  DEFAULT_FEEDBACK_LABEL, FEEDBACK_FIELDS, GITHUB_LABEL_MAX, feedbackLabel, feedbackRepository, parseGithubRepository,
+  type FeedbackField, type GithubRepository,
+} from './feedback-settings.ts';
 
 export interface CatalogIndex {
   datasets: ReadonlyMap<string, DatasetDescriptor>;

@@ -9,6 +9,7 @@ import { datasetRules } from './dataset-rules.ts';
 import { descriptorValidator } from './descriptor-schemas.ts';
 import { entryOk, type Entry } from './entry.ts';
 import { chartFolderProblems, fileNameProblems, isObj } from './file-rules.ts';
+import { labelLengthProblem } from './feedback-settings.ts';
 import { fileKind, JSON_FILE, listFiles, readText, YAML_FILE } from './files.ts';
 import { defaultSettings, toChart, toDataset } from './normalize.ts';
 import { hasErrors, problemAt, problemInFile, sortProblems } from './problem.ts';
@@ -42,6 +43,12 @@ export async function loadCatalog(root: string): Promise<LoadedCatalog> {
   duplicateIdRules(charts);
   derivedRules(datasets);
   chartRules(charts, datasets, settings.settings ? Object.keys(settings.settings.areas) : undefined);
+  if (settings.settings?.feedback?.github) {
+    for (const e of [...datasets, ...charts]) {
+      const p = e.value ? labelLengthProblem(e.source, e.kind, e.value.id) : null;
+      if (p) e.problems.push(p);
+    }
+  }
 
   const referenced = new Set((await schemas.all()).map((s) => s.path));
   for (const path of await listFiles(abs, 'schemas', /\.schema\.json$/i)) {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { CatalogSettings, Problem } from '../types.ts';
 import { ajvProblems, show } from './ajv-problems.ts';
 import { descriptorValidator } from './descriptor-schemas.ts';
+import { feedbackSettingsProblems } from './feedback-settings.ts';
 import { isObj } from './file-rules.ts';
 import { readText } from './files.ts';
 import { toSettings } from './normalize.ts';
@@ -35,5 +36,6 @@ export async function loadSettings(root: string): Promise<SettingsResult> {
   }
   const validate = descriptorValidator('settings');
   if (!validate(source.value)) problems.push(...ajvProblems(source, validate.errors));
+  else problems.push(...feedbackSettingsProblems(source, source.value));
   return hasErrors(problems) ? { problems } : { settings: toSettings(source.value), problems };
 }

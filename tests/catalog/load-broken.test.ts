@@ -22,7 +22,7 @@ describe('loadCatalog on a broken catalog', () => {
       'schemas/subway.schema.json:4:50: not valid JSON: trailing comma before \'}\' (remove it)',
       'sources/climate-environment/air-quality.yaml:1:1: missing required key "licence"',
       'sources/climate-environment/air-quality.yaml:5:17: "update.every" must be one of hourly, daily, weekly, monthly, quarterly, yearly; got "nightly"',
-      'sources/climate-environment/air-quality.yaml:6:1: unknown key "extarct" (allowed: id, title, description, department, licence, homepage, update, extract, columns, district, schema, primaryKey, onInvalid, from, sql); did you mean "extract"?',
+      'sources/climate-environment/air-quality.yaml:6:1: unknown key "extarct" (allowed: id, title, description, department, contact, licence, homepage, keywords, update, extract, columns, district, schema, primaryKey, onInvalid, from, sql); did you mean "extract"?',
       'sources/climate-environment/air-quality.yaml:12:30: "columns.pm10.type" must be one of string, integer, number, date, datetime, boolean; got "float"',
       'sources/climate-environment/air-quality.yaml:14:13: "primaryKey" must be a list; got "date"',
       'sources/climate-environment/air-quality.yaml:15:41: "onInvalid.maxRatio" must be at most 1; got 1.5',
@@ -49,7 +49,7 @@ describe('loadCatalog on a broken catalog', () => {
       'viz-specs/transport/ridership-chart.yaml:2:7: "area" is "transit" but the chart is in viz-specs/transport/: move the file to viz-specs/transit/ or change the area',
       'viz-specs/transport/ridership-chart.yaml:2:7: area "transit" is not listed in citydash.yaml "areas" (listed: environment, transport)',
       'viz-specs/transport/ridership-chart.yaml:5:8: "data" names unknown dataset "subway-ridrship"; did you mean "subway-ridership"?',
-      'viz-specs/transport/ridership-chart.yaml:6:1: unknown key "specs" (allowed: id, area, title, description, alt, data, proposedBy, spec, locales, template, map, indicator); did you mean "spec"?',
+      'viz-specs/transport/ridership-chart.yaml:6:1: unknown key "specs" (allowed: id, area, title, description, alt, keywords, data, proposedBy, spec, locales, template, map, indicator); did you mean "spec"?',
     ]);
   });
 
