@@ -34,6 +34,8 @@ export abstract class HttpError extends Error {
 export class HttpStatusError extends HttpError {
   /** The response's Retry-After header, when it sent one. */
   retryAfter?: string;
+  /** The response's headers (an API says why it refused: rate-limit headers, for one). */
+  headers?: Headers;
   constructor(
     readonly status: number,
     readonly statusText: string,

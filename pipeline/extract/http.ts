@@ -48,6 +48,8 @@ export interface HttpResult {
   lastModified?: string;
   /** Final URL after redirects, as displayed: secrets masked, safe to store in reports. */
   url: string;
+  /** The final response's headers (APIs page with Link and meter with rate-limit headers). */
+  headers: Headers;
 }
 
 export const HTTP_DEFAULTS = {
@@ -93,8 +95,11 @@ export async function httpGet(url: string, opts: HttpOptions, effects: Effects):
       if (!isRetryable(err) || attempt > s.retries) throw err;
       if (retryAfter !== undefined && retryAfter > s.maxRetryAfterMs) {
         const e = err as HttpStatusError;
-        throw new HttpStatusError(e.status, e.statusText, e.method, e.url, attempt,
+        const refused = new HttpStatusError(e.status, e.statusText, e.method, e.url, attempt,
           ` (Retry-After ${formatDuration(retryAfter)} is over the ${formatDuration(s.maxRetryAfterMs)} limit; not retried)`);
+        refused.retryAfter = e.retryAfter;
+        refused.headers = e.headers;
+        throw refused;
       }
       const delay = retryAfter ?? backoffDelay(attempt - 1, s.baseDelayMs, s.maxDelayMs, s.random);
       const why = retryAfter === undefined ? '' : ' as Retry-After asks';
@@ -146,12 +151,13 @@ async function finish(res: Response, current: string, attempt: number, s: Settin
   const validators = { etag: res.headers.get('etag') ?? undefined, lastModified: res.headers.get('last-modified') ?? undefined };
   if (res.status === 304) {
     void res.body?.cancel().catch(() => {});
-    return { status: 304, etag: validators.etag ?? s.headers['if-none-match'], lastModified: validators.lastModified ?? s.headers['if-modified-since'], url: shown };
+    return { status: 304, etag: validators.etag ?? s.headers['if-none-match'], lastModified: validators.lastModified ?? s.headers['if-modified-since'], url: shown, headers: res.headers };
   }
   if (res.status < 200 || res.status > 299) {
     void res.body?.cancel().catch(() => {});
     const err = new HttpStatusError(res.status, res.statusText || STATUS_CODES[res.status] || '', METHOD, shown, attempt);
     err.retryAfter = res.headers.get('retry-after') ?? undefined;
+    err.headers = res.headers;
     throw err;
   }
   const declared = declaredLength(res);
@@ -160,7 +166,7 @@ async function finish(res: Response, current: string, attempt: number, s: Settin
     throw new TooLargeError(s.maxBytes, declared, METHOD, shown);
   }
   const body = await readBody(res, { method: METHOD, url: shown, maxBytes: s.maxBytes, timeoutMs: s.timeoutMs, attempt, timedOut, mask: s.mask });
-  return { status: 200, body, ...validators, url: shown };
+  return { status: 200, body, ...validators, url: shown, headers: res.headers };
 }
 
 function redirectTarget(res: Response, current: string, attempt: number, s: Settings): string {

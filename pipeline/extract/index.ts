@@ -6,3 +6,5 @@ export {
 } from './fetch-dataset.ts';
 export { isDue, nextDue } from './cadence.ts';
 export { readRawEntry, openRecords, rawFile, type RawEntry, type RawInput } from './raw-cache.ts';
+export { httpGet, isRetryable, HTTP_DEFAULTS, type HttpOptions, type HttpResult } from './http.ts';
+export { HttpError, HttpStatusError, NetworkError, TimeoutError, TooLargeError, BadUrlError, RedirectLoopError, TruncatedBodyError } from './http-errors.ts';
