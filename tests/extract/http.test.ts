@@ -38,7 +38,8 @@ test('200: body, validators and URL', async () => {
   server.route('/ok', { body: '측정소명,PM10\n종로구,41\n', headers: { etag: '"v1"', 'last-modified': 'Fri, 27 Nov 2026 12:00:00 GMT' } });
   const { effects, opts, log } = setup();
   const res = await httpGet(server.url('/ok'), opts, effects);
-  expect(res).toEqual({ status: 200, body: expect.any(Uint8Array), etag: '"v1"', lastModified: 'Fri, 27 Nov 2026 12:00:00 GMT', url: server.url('/ok') });
+  expect(res).toEqual({ status: 200, body: expect.any(Uint8Array), etag: '"v1"', lastModified: 'Fri, 27 Nov 2026 12:00:00 GMT', url: server.url('/ok'), headers: expect.any(Headers) });
+  expect(res.headers.get('etag')).toBe('"v1"');
   expect(text(res.body)).toBe('측정소명,PM10\n종로구,41\n');
   expect(log.lines).toEqual([]);
 });
@@ -188,7 +189,7 @@ test('conditional requests: ETag and Last-Modified give 304 without a body', asy
   const first = await httpGet(server.url('/cond'), opts, effects);
   expect(first.status).toBe(200);
   const byEtag = await httpGet(server.url('/cond'), { ...opts, etag: first.etag }, effects);
-  expect(byEtag).toEqual({ status: 304, etag: '"abc"', lastModified: lm, url: server.url('/cond') });
+  expect(byEtag).toEqual({ status: 304, etag: '"abc"', lastModified: lm, url: server.url('/cond'), headers: expect.any(Headers) });
   const byDate = await httpGet(server.url('/cond'), { ...opts, lastModified: first.lastModified }, effects);
   expect(byDate.status).toBe(304);
   const changed = await httpGet(server.url('/cond'), { ...opts, etag: '"old"' }, effects);
