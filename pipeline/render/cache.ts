@@ -7,6 +7,8 @@ import { join } from 'node:path';
 
 export interface CachedChart {
   svg: string;
+  /** The framed SVG people download (equal to svg when the chart has no frame). */
+  download: string;
   png: Uint8Array;
   vega: object;
   vegaLite: object;
@@ -29,13 +31,14 @@ export function cacheKey(inputs: unknown): string {
   return createHash('sha256').update(stableJson(inputs)).digest('hex');
 }
 
-const FILES = { svg: 'chart.svg', png: 'chart.png', vega: 'vega.json', vegaLite: 'vega-lite.json', alt: 'alt.json', meta: 'meta.json' };
+const FILES = { svg: 'chart.svg', download: 'download.svg', png: 'chart.png', vega: 'vega.json', vegaLite: 'vega-lite.json', alt: 'alt.json', meta: 'meta.json' };
 
 export async function readCached(dir: string, key: string): Promise<CachedChart | undefined> {
   const base = join(dir, key);
   try {
-    const [svg, png, vega, vegaLite, alt, meta] = await Promise.all([
+    const [svg, download, png, vega, vegaLite, alt, meta] = await Promise.all([
       readFile(join(base, FILES.svg), 'utf8'),
+      readFile(join(base, FILES.download), 'utf8'),
       readFile(join(base, FILES.png)),
       readFile(join(base, FILES.vega), 'utf8'),
       readFile(join(base, FILES.vegaLite), 'utf8'),
@@ -44,6 +47,7 @@ export async function readCached(dir: string, key: string): Promise<CachedChart 
     ]);
     return {
       svg,
+      download,
       png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
       vega: JSON.parse(vega) as object,
       vegaLite: JSON.parse(vegaLite) as object,
@@ -64,6 +68,7 @@ export async function writeCached(dir: string, key: string, entry: CachedChart):
   try {
     await Promise.all([
       writeFile(join(tmp, FILES.svg), entry.svg),
+      writeFile(join(tmp, FILES.download), entry.download),
       writeFile(join(tmp, FILES.png), entry.png),
       writeFile(join(tmp, FILES.vega), JSON.stringify(entry.vega)),
       writeFile(join(tmp, FILES.vegaLite), JSON.stringify(entry.vegaLite)),

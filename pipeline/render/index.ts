@@ -5,3 +5,4 @@ export { guTileGrid, guChoropleth, mergeOverTemplate, type GuMapOptions } from '
 export { ChartRenderError, BoundaryDataError } from './errors.ts';
 export { themeConfig, OKABE_ITO } from './theme.ts';
 export { FONT_STACK, pretendardFiles } from './fonts.ts';
+export { frameSvg, measureOf, wrap, type DownloadFrame } from './frame.ts';

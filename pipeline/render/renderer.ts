@@ -7,6 +7,7 @@ import { cacheKey, readCached, writeCached, type CachedChart } from './cache.ts'
 import { CompileError, compileVegaLite, renderVega } from './compile.ts';
 import { ChartRenderError } from './errors.ts';
 import { FieldNotFoundError } from './field-check.ts';
+import { frameSvg, measureOf, type DownloadFrame } from './frame.ts';
 import { readBoundaries, type GuBoundaries } from './gu-topo.ts';
 import { localizeChart, type LocalizedChart } from './localize.ts';
 import { PNG_SCALE, svgToPng } from './png.ts';
@@ -19,7 +20,9 @@ export interface RenderedChart {
   lang: Lang;
   /** Inline-ready SVG: role="img", aria-labelledby -> <title> (chart title) and <desc> (alt text). */
   svg: string;
-  /** The SVG at 2x, drawn with Pretendard. */
+  /** The SVG people download: the plot framed with title, measure, source, date and address (`frame`), else the plot. */
+  download: string;
+  /** The download SVG at 2x, drawn with Pretendard. */
   png: Uint8Array;
   /** Compiled Vega spec with data values and locale inlined, for the browser view. */
   vega: object;
@@ -51,6 +54,8 @@ export interface Renderer {
     lang: Lang,
     data: Record<string, Row[]>,
     columns: Record<string, Record<string, ColumnSpec>>,
+    /** What the downloads carry around the plot (title, source, date, address, sample mark). */
+    frame?: DownloadFrame,
   ): Promise<RenderedChart>;
   stats(): RenderStats;
 }
@@ -72,7 +77,7 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
   const geo: GuBoundaries | undefined = opts.geo ? readBoundaries(opts.geo.topojson, opts.geo.object) : undefined;
   const counts: RenderStats = { rendered: 0, cached: 0, failed: 0 };
 
-  async function render(chart: ChartDescriptor, lang: Lang, data: Record<string, Row[]>, columns: Record<string, Record<string, ColumnSpec>>): Promise<RenderedChart> {
+  async function render(chart: ChartDescriptor, lang: Lang, data: Record<string, Row[]>, columns: Record<string, Record<string, ColumnSpec>>, given?: DownloadFrame): Promise<RenderedChart> {
     const fail = (part: string, detail: string) => new ChartRenderError(chart.file, chart.id, lang, part, detail);
     let local: LocalizedChart;
     try {
@@ -84,9 +89,10 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
     const mainColumns = local.mainDataset ? columns[local.mainDataset] ?? {} : {};
     const title = chart.title?.[lang] ?? chart.id;
     const givenAlt = chart.alt?.[lang]?.trim() || undefined;
+    const frame = given ? { ...given, measure: given.measure === undefined ? measureOf(local.spec) : given.measure } : undefined;
     const key = cacheKey({
       code: RENDERER_CODE_VERSION, libraries: LIBRARY_VERSIONS, png: PNG_SCALE,
-      id: chart.id, lang, title, alt: givenAlt ?? null, columns: mainColumns, spec: local.spec,
+      id: chart.id, lang, title, alt: givenAlt ?? null, columns: mainColumns, spec: local.spec, frame: frame ?? null,
     });
     if (opts.cacheDir) {
       const hit = await readCached(opts.cacheDir, key);
@@ -106,13 +112,21 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
       const rows = drawn.drawn ?? (local.mainDataset ? data[local.mainDataset] : undefined) ?? [];
       const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: draftAlt(chart, lang, rows, mainColumns), drafted: true };
       const svg = accessibleSvg(compactSvg(drawn.svg), { chartId: chart.id, lang, title, desc: alt.text });
+      let download = svg;
+      if (frame) {
+        try {
+          download = frameSvg(svg, frame, { chartId: chart.id, lang, desc: alt.text }).svg;
+        } catch (e) {
+          throw fail('frame', (e as Error).message);
+        }
+      }
       let png: Uint8Array;
       try {
-        png = await svgToPng(svg);
+        png = await svgToPng(download);
       } catch (e) {
         throw fail('png', (e as Error).message);
       }
-      entry = { svg, png, vega, vegaLite, alt, warnings: [...compiled.warnings, ...drawn.warnings] };
+      entry = { svg, download, png, vega, vegaLite, alt, warnings: [...compiled.warnings, ...drawn.warnings] };
     } catch (e) {
       if (e instanceof ChartRenderError) throw e;
       throw fail(e instanceof CompileError ? e.part : 'render', (e as Error).message);
@@ -129,9 +143,9 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
   }
 
   return {
-    async renderChart(chart, lang, data, columns) {
+    async renderChart(chart, lang, data, columns, frame) {
       try {
-        return await render(chart, lang, data, columns);
+        return await render(chart, lang, data, columns, frame);
       } catch (e) {
         counts.failed++;
         throw e;

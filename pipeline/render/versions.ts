@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 
 /** Bump when this folder's output changes for the same inputs (theme, post-processing, layout). */
-export const RENDERER_CODE_VERSION = 'render-1';
+export const RENDERER_CODE_VERSION = 'render-2';
 
 function versionOf(pkg: string): string {
   const require = createRequire(import.meta.url);

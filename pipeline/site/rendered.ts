@@ -3,7 +3,7 @@
 import type { RenderedChart as Rendered } from '../render/renderer.ts';
 import type { Lang } from '../types.ts';
 
-export type RenderedChart = Omit<Rendered, 'cached' | 'warnings'> & { cached?: boolean; warnings?: string[] };
+export type RenderedChart = Omit<Rendered, 'cached' | 'warnings' | 'download'> & { cached?: boolean; warnings?: string[]; download?: string };
 
 export function findRendered(rendered: readonly RenderedChart[], id: string, lang: Lang): RenderedChart | undefined {
   return rendered.find((r) => r.id === id && r.lang === lang);

@@ -57,7 +57,7 @@ export async function writeChartFiles(outDir: string, chart: SiteChart, rendered
     const r = findRendered(rendered, chart.id, lang);
     if (!files || !r) continue;
     const outputs: Array<[string, string | Uint8Array]> = [
-      [files.svg.path, r.svg],
+      [files.svg.path, r.download ?? r.svg],
       [files.png.path, r.png],
       [files.vegaLite.path, `${JSON.stringify(r.vegaLite)}\n`],
       [files.vega.path, `${JSON.stringify(r.vega)}\n`],

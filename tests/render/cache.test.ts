@@ -17,7 +17,7 @@ test('a second render with the same inputs comes from the cache, byte for byte',
   const a = await first.renderChart(barRanking, 'ko', allData(), allColumns);
   expect(a.cached).toBe(false);
   expect(first.stats()).toEqual({ rendered: 1, cached: 0, failed: 0 });
-  expect((await readdir(join(dir, a.cacheKey))).sort()).toEqual(['alt.json', 'chart.png', 'chart.svg', 'meta.json', 'vega-lite.json', 'vega.json']);
+  expect((await readdir(join(dir, a.cacheKey))).sort()).toEqual(['alt.json', 'chart.png', 'chart.svg', 'download.svg', 'meta.json', 'vega-lite.json', 'vega.json']);
 
   // a new renderer, as in the next cycle
   const second = createRenderer({ cacheDir: dir });
