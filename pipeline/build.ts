@@ -6,7 +6,7 @@ import { readSiteInputs } from './site/inputs.ts';
 import { readRows } from './site/rows.ts';
 import { assembleSiteModel } from './site/model.ts';
 import type { SiteChanges, SiteFreshness } from './site/model-types.ts';
-import { buildSite } from './site/build.ts';
+import { buildSite, checkSiteOutput } from './site/build.ts';
 import { createRenderer, type RenderedChart } from './render/index.ts';
 import { pngParallelism } from './render/png-pool.ts';
 import { runTransforms, type TransformResult } from './transform/index.ts';
@@ -120,6 +120,8 @@ async function inOrder<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[
 export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: BuildOptions): Promise<BuildResult> {
   const { log } = ctx.effects;
   const failures: BuildFailure[] = [];
+  // A wrong --out is the user's mistake: say so before minutes of transform and rendering.
+  await checkSiteOutput(opts.siteDir);
 
   const transform = await runTransforms(catalog, { work: ctx.work, effects: ctx.effects, validate: derivedValidator(ctx) });
   for (const d of transform.datasets) {

@@ -1,6 +1,8 @@
-// One error class per failure; each message says where (file:line:col, URL, dataset id).
-// `CliError` is the only one the CLI turns into an exit code; everything else is caught at
-// the stage boundary and recorded against the dataset or chart that failed.
+// One error base for every failure a person can act on: it says where (file:line:col, URL,
+// dataset id, option), what is wrong (the detail, naming the offending value), what caused it
+// (`cause`, kept for --verbose), and the exit code a command ends with. The CLI prints any of
+// them as one line; anything that is not a CitydashError is a bug and is reported as one.
+// Stages catch these at their boundary and record them against the dataset or chart that failed.
 
 /** Quote an offending value for a message: short, one line, visibly empty when empty. */
 export function quote(value: unknown, max = 60): string {
@@ -11,23 +13,48 @@ export function quote(value: unknown, max = 60): string {
   return JSON.stringify(s);
 }
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
+/** The exit code of a usage, input or publishing failure (docs/architecture.md §3). */
+export const EXIT_FAILURE = 1;
+
+export interface CitydashErrorOptions {
+  cause?: unknown;
+  exitCode?: number;
+}
+
+export class CitydashError extends Error {
+  /** Where the problem is, when it has a place: `file:line`, a URL, `--target "…"`, a dataset id. */
+  readonly where: string | undefined;
+  /** What is wrong there, naming the offending value. */
+  readonly detail: string;
+  readonly exitCode: number;
+
+  constructor(where: string | undefined, detail: string, options: CitydashErrorOptions = {}) {
+    super(where ? `${where}: ${detail}` : detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.where = where;
+    this.detail = detail;
+    this.exitCode = options.exitCode ?? EXIT_FAILURE;
+  }
+}
+
+/** A usage problem found by a command (a bad option, an unknown id). */
+export class CliError extends CitydashError {
+  constructor(message: string, exitCode = EXIT_FAILURE, options: { cause?: unknown } = {}) {
+    super(undefined, message, { exitCode, cause: options.cause });
     this.name = 'CliError';
   }
 }
 
 /** A problem with input the user or a department supplied, located in a file. */
-export class InputError extends Error {
-  constructor(
-    readonly where: string,
-    detail: string,
-  ) {
-    super(`${where}: ${detail}`);
+export class InputError extends CitydashError {
+  constructor(where: string, detail: string, options: CitydashErrorOptions = {}) {
+    super(where, detail, options);
     this.name = 'InputError';
   }
+}
+
+/** The message of anything thrown, for a log line or a report. */
+export function messageOf(err: unknown): string {
+  if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
+  return String(err);
 }

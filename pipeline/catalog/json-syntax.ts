@@ -16,6 +16,7 @@ const MAX_DEPTH = 512;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
+// Control flow inside the scanner, never seen outside it: checkJsonSyntax turns it into a result.
 class Stop extends Error {
   constructor(readonly offset: number, message: string) {
     super(message);

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import { cyclePath, manifestHistoryPath, readManifest, type Manifest } from '../publish/manifest.ts';
 import type { Target } from '../publish/target.ts';
 import type { Catalog, Logger } from '../types.ts';
@@ -16,9 +16,9 @@ import { freshness } from './freshness.ts';
 import type { CycleLog, DatasetLog, HistoryEntry } from './log-types.ts';
 import { downloadSnapshot, readHistory } from './target-state.ts';
 
-export class DiffRangeError extends Error {
+export class DiffRangeError extends CitydashError {
   constructor(target: string, detail: string) {
-    super(`${target}: ${detail}`);
+    super(target, detail);
     this.name = 'DiffRangeError';
   }
 }

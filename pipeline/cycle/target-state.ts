@@ -3,7 +3,7 @@
 // last published state from here alone.
 import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../atomic-write.ts';
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import { cyclePath, manifestHistoryPath, readManifest, type Manifest } from '../publish/manifest.ts';
 import { runPool } from '../publish/pool.ts';
 import type { Target } from '../publish/target.ts';
@@ -24,9 +24,9 @@ export interface TargetState {
   history: HistoryEntry[];
 }
 
-export class TargetSnapshotError extends Error {
+export class TargetSnapshotError extends CitydashError {
   constructor(target: string, path: string, detail: string) {
-    super(`${target}/${path}: ${detail}`);
+    super(`${target}/${path}`, detail);
     this.name = 'TargetSnapshotError';
   }
 }

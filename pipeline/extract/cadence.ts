@@ -3,6 +3,7 @@
 // starts a few seconds earlier than yesterday's must not skip a day. Months are calendar
 // months in Seoul time (a monthly dataset fetched on Jan 31 is due again on Feb 28/29).
 import type { Cadence } from '../types.ts';
+import { CitydashError } from '../errors.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -12,9 +13,9 @@ const SLACK = 0.05;
 const FIXED: Partial<Record<Cadence, number>> = { hourly: HOUR, daily: DAY, weekly: 7 * DAY };
 const MONTHS: Partial<Record<Cadence, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
 
-export class CadenceError extends Error {
+export class CadenceError extends CitydashError {
   constructor(every: unknown) {
-    super(`unknown cadence ${JSON.stringify(every)} (expected hourly, daily, weekly, monthly, quarterly or yearly)`);
+    super(undefined, `unknown cadence ${JSON.stringify(every)} (expected hourly, daily, weekly, monthly, quarterly or yearly)`);
     this.name = 'CadenceError';
   }
 }

@@ -11,6 +11,7 @@ import { maskSecrets, MASK } from './mask.ts';
 import { readRawEntry, storeBody, storeRecords, writeRawEntry, type RawEntry, type RawInput } from './raw-cache.ts';
 import { fetchSeoulOpenApi, resolveSeoulBaseUrl, SEOUL_MAX_PAGE } from './seoul-openapi.ts';
 import { canonicalJson } from '../validate/canonical-json.ts';
+import { CitydashError } from '../errors.ts';
 
 export interface FetchContext {
   catalogRoot: string;
@@ -32,9 +33,9 @@ export interface FetchResult {
   fetch: FetchInfo;
 }
 
-export class ExtractError extends Error {
+export class ExtractError extends CitydashError {
   constructor(where: string, detail: string) {
-    super(`${where}: ${detail}`);
+    super(where, detail);
     this.name = 'ExtractError';
   }
 }

@@ -1,3 +1,4 @@
+import { CitydashError } from '../errors.ts';
 // One error class per way an HTTP fetch fails. Messages follow ky's shape
 // ("Request failed with status 404 Not Found: GET https://...") so they say what and where;
 // the URL is always the display URL (API key masked), never the one that was requested.
@@ -19,7 +20,7 @@ export function formatBytes(n: number): string {
   return `${Number(v.toFixed(1))} ${units[i]}`;
 }
 
-export abstract class HttpError extends Error {
+export abstract class HttpError extends CitydashError {
   constructor(
     what: string,
     readonly method: string,
@@ -27,7 +28,7 @@ export abstract class HttpError extends Error {
     readonly url: string,
     readonly attempts: number,
   ) {
-    super(`${what}: ${method} ${url}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`);
+    super(what, `${method} ${url}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`);
   }
 }
 

@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import type { FetchInfo, RawRecord, RawTable } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { CitydashError } from '../errors.ts';
 
 export type RawInput =
   /** A local file read in place: a `file` source or a bundled sample. */
@@ -30,9 +31,9 @@ export interface RawEntry {
 
 const ENTRY = 'entry.json';
 
-export class RawCacheError extends Error {
+export class RawCacheError extends CitydashError {
   constructor(where: string, detail: string) {
-    super(`${where}: ${detail}`);
+    super(where, detail);
     this.name = 'RawCacheError';
   }
 }

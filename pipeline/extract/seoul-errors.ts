@@ -2,24 +2,24 @@
 // than success, answered something that is not its wire format, or was asked wrongly.
 // `where` is `GET <url with the key masked>` or the sample file's path.
 
-import { InputError, quote } from '../errors.ts';
+import { CitydashError, InputError, quote } from '../errors.ts';
 import { SEOUL_CODES, translateSeoulCode } from './seoul-codes.ts';
 
 /** The service answered a result code other than INFO-000 / INFO-200. */
-export class SeoulApiError extends Error {
+export class SeoulApiError extends CitydashError {
   readonly messageKo: string;
   readonly messageEn: string;
   constructor(
     readonly code: string,
     /** The service's own message (Korean), already masked. */
     message: string | undefined,
-    readonly where: string,
+    where: string,
     readonly attempts = 1,
   ) {
     const ko = message?.trim() || SEOUL_CODES[code]?.ko || '';
     const en = translateSeoulCode(code);
     const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-    super(`${where}: Seoul Open API ${code} ${quote(ko, 200)} (${en})${tries}`);
+    super(where, `Seoul Open API ${code} ${quote(ko, 200)} (${en})${tries}`);
     this.name = 'SeoulApiError';
     this.messageKo = ko;
     this.messageEn = en;

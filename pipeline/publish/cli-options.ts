@@ -4,16 +4,11 @@
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import type { Effects } from '../types.ts';
-import { ManifestError } from './manifest.ts';
 import { parseTarget } from './parse-target.ts';
-import { PublishInputError } from './publish-input.ts';
 import { cloudfrontPurge } from './purge-cloudfront.ts';
 import { webhookPurge } from './purge-webhook.ts';
-import { PurgeError, type PurgeHook } from './purge.ts';
-import { RollbackError } from './rollback.ts';
-import { TargetSpecError } from './s3-url.ts';
-import { SiteDirError } from './site-files.ts';
-import { PreconditionFailedError, TargetError, type Target } from './target.ts';
+import type { PurgeHook } from './purge.ts';
+import type { Target } from './target.ts';
 
 export interface TargetCliOptions {
   target: string;
@@ -53,11 +48,4 @@ export function parseCount(flag: string, value: string | undefined, fallback: nu
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n)) throw new CliError(`${flag} ${JSON.stringify(value)}: expected a number`);
   return n;
-}
-
-/** Failures the user can act on become a one-line message and exit code 1; the rest stay internal errors. */
-export function asCliError(err: unknown): unknown {
-  const known = [PreconditionFailedError, TargetError, TargetSpecError, PublishInputError, SiteDirError, PurgeError, RollbackError, ManifestError];
-  if (known.some((k) => err instanceof k)) return new CliError((err as Error).message, 1);
-  return err;
 }

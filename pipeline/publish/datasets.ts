@@ -7,6 +7,7 @@ import type { Logger, SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { snapshotPath, type Manifest, type ManifestDataset } from './manifest.ts';
 import { hashFile, SiteDirError } from './site-files.ts';
+import { CitydashError } from '../errors.ts';
 
 export interface DatasetsOptions {
   /** The live manifest: a dataset whose hash is unchanged keeps its `changedAt`. */
@@ -16,9 +17,9 @@ export interface DatasetsOptions {
   log?: Logger;
 }
 
-export class SnapshotError extends Error {
+export class SnapshotError extends CitydashError {
   constructor(file: string, detail: string) {
-    super(`${file}: ${detail}`);
+    super(file, detail);
     this.name = 'SnapshotError';
   }
 }

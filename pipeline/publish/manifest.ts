@@ -3,6 +3,7 @@
 // compute the change log, upload only what changed, and roll back.
 import type { SnapshotMeta } from '../types.ts';
 import type { Target } from './target.ts';
+import { CitydashError } from '../errors.ts';
 
 export const MANIFEST_PATH = '_citydash/manifest.json';
 export const cyclePath = (cycle: string) => `_citydash/cycles/${cycle}.json`;
@@ -47,9 +48,9 @@ export interface Manifest {
   rollback?: { to: string; from?: string };
 }
 
-export class ManifestError extends Error {
+export class ManifestError extends CitydashError {
   constructor(target: string, detail: string) {
-    super(`${target}/${MANIFEST_PATH}: ${detail}`);
+    super(`${target}/${MANIFEST_PATH}`, detail);
     this.name = 'ManifestError';
   }
 }

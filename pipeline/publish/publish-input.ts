@@ -1,11 +1,11 @@
 // Checks on what publishSite is given, before anything is written.
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import { MANIFEST_PATH, type Manifest, type ManifestDataset, type ManifestFile } from './manifest.ts';
 import { normalizeEtag, PreconditionFailedError, type TargetObject } from './target.ts';
 
-export class PublishInputError extends Error {
+export class PublishInputError extends CitydashError {
   constructor(where: string, detail: string) {
-    super(`${where}: ${detail}`);
+    super(where, detail);
     this.name = 'PublishInputError';
   }
 }

@@ -2,6 +2,7 @@
 // never need purging). A purge that fails is reported; the publish stands, and the short max-age
 // of pages bounds how long readers may see the previous version.
 import type { Effects } from '../types.ts';
+import { CitydashError } from '../errors.ts';
 
 export interface PurgeContext {
   cycle: string;
@@ -23,9 +24,9 @@ export interface PurgeOutcome {
   error?: string;
 }
 
-export class PurgeError extends Error {
+export class PurgeError extends CitydashError {
   constructor(hook: string, detail: string) {
-    super(`purge via ${hook}: ${detail}`);
+    super(`purge via ${hook}`, detail);
     this.name = 'PurgeError';
   }
 }

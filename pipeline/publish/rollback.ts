@@ -15,6 +15,7 @@ import { runPurge, type PurgeHook, type PurgeOutcome } from './purge.ts';
 import { needsBlob, referencedPaths, retire } from './retire.ts';
 import { resilient, type RetryOptions } from './retry.ts';
 import type { Target } from './target.ts';
+import { CitydashError } from '../errors.ts';
 
 export interface RollbackOptions {
   concurrency?: number;
@@ -37,9 +38,9 @@ export interface RollbackResult {
   manifest: Manifest;
 }
 
-export class RollbackError extends Error {
+export class RollbackError extends CitydashError {
   constructor(target: string, detail: string) {
-    super(`${target}: ${detail}`);
+    super(target, detail);
     this.name = 'RollbackError';
   }
 }

@@ -1,10 +1,10 @@
 // `s3://bucket/prefix` -> bucket and key prefix. The prefix always ends in `/` (or is empty), so
 // `s3://city/site` and `s3://city/site/` publish to the same keys.
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 
-export class TargetSpecError extends Error {
+export class TargetSpecError extends CitydashError {
   constructor(spec: string, detail: string) {
-    super(`--target ${quote(spec)}: ${detail}`);
+    super(`--target ${quote(spec)}`, detail);
     this.name = 'TargetSpecError';
   }
 }

@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { cacheControlFor, isPublishState, stageOf, type Stage } from './cache-policy.ts';
 import { contentTypeFor } from './content-type.ts';
+import { CitydashError } from '../errors.ts';
 
 export interface SiteFile {
   /** Site-relative path with `/` separators: the object key under the target. */
@@ -22,9 +23,9 @@ export interface SiteFile {
   stage: Stage;
 }
 
-export class SiteDirError extends Error {
+export class SiteDirError extends CitydashError {
   constructor(siteDir: string, detail: string) {
-    super(`${siteDir}: ${detail}`);
+    super(siteDir, detail);
     this.name = 'SiteDirError';
   }
 }

@@ -1,3 +1,4 @@
+import { CitydashError } from '../errors.ts';
 // A publish target is an object store with paths relative to the site root. `dir:` and `s3://`
 // implement the same interface and pass the same contract tests.
 
@@ -33,19 +34,19 @@ export interface Target {
 }
 
 /** The object changed under us between read and conditional write. */
-export class PreconditionFailedError extends Error {
+export class PreconditionFailedError extends CitydashError {
   constructor(
     readonly target: string,
     readonly path: string,
     detail?: string,
   ) {
-    super(detail ?? `Another publish changed ${path} on ${target} while this one ran; stopped without overwriting it. Re-run to publish on top of the newer state.`);
+    super(undefined, detail ?? `Another publish changed ${path} on ${target} while this one ran; stopped without overwriting it. Re-run to publish on top of the newer state.`);
     this.name = 'PreconditionFailedError';
   }
 }
 
 /** A store operation failed; `transient` says whether trying again may help (5xx, throttling, network). */
-export class TargetError extends Error {
+export class TargetError extends CitydashError {
   constructor(
     readonly target: string,
     readonly path: string,
@@ -54,7 +55,7 @@ export class TargetError extends Error {
     readonly transient: boolean,
     options?: { cause?: unknown },
   ) {
-    super(`${target}/${path}: ${operation} failed: ${detail}`, options);
+    super(`${target}/${path}`, `${operation} failed: ${detail}`, options);
     this.name = 'TargetError';
   }
 }

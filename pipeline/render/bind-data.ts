@@ -1,13 +1,17 @@
 // Binds `data: {name: <dataset-id>}` to the dataset's rows as top-level `datasets`, so the
 // compiled Vega spec carries its data inline (the browser view and downloads need no URL),
 // and refuses anything that would make the build read a URL or a file.
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import type { ColumnSpec, Row } from '../types.ts';
 import { isPlainObject } from './merge.ts';
 import { visitKey, visitViews, type Obj } from './spec-walk.ts';
 
 /** A problem with the chart's data references; the renderer wraps it in ChartRenderError. */
-export class DataBindingError extends Error {}
+export class DataBindingError extends CitydashError {
+  constructor(detail: string) {
+    super(undefined, detail);
+  }
+}
 
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 

@@ -10,14 +10,15 @@ import { LOCALES } from './locale.ts';
 import { isPlainObject } from './merge.ts';
 import type { Obj } from './spec-walk.ts';
 import { installTextMetrics } from './text-metrics.ts';
+import { CitydashError } from '../errors.ts';
 
 /** Failure inside vega-lite or vega; `part` says which. */
-export class CompileError extends Error {
+export class CompileError extends CitydashError {
   constructor(
     readonly part: 'vega-lite' | 'vega',
     message: string,
   ) {
-    super(message);
+    super(undefined, message);
   }
 }
 

@@ -1,4 +1,4 @@
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import type { Lang } from '../types.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { Lang } from '../types.ts';
  * the failing part (dataset binding, a field, vega-lite, vega, png) so the orchestrator can
  * record it against that chart and carry on with the others.
  */
-export class ChartRenderError extends Error {
+export class ChartRenderError extends CitydashError {
   constructor(
     readonly chartFile: string,
     readonly chartId: string,
@@ -14,15 +14,15 @@ export class ChartRenderError extends Error {
     readonly part: string,
     detail: string,
   ) {
-    super(`${chartFile}: chart ${quote(chartId)} (${lang}): ${part}: ${detail}`);
+    super(chartFile, `chart ${quote(chartId)} (${lang}): ${part}: ${detail}`);
     this.name = 'ChartRenderError';
   }
 }
 
 /** The boundary TopoJSON given to the renderer is unusable (wrong object, no SIG_CD). */
-export class BoundaryDataError extends Error {
+export class BoundaryDataError extends CitydashError {
   constructor(detail: string) {
-    super(`gu boundaries: ${detail}`);
+    super('gu boundaries', detail);
     this.name = 'BoundaryDataError';
   }
 }

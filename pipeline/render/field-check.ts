@@ -1,12 +1,16 @@
 // Vega silently draws nothing for a misspelt field. We name the field and the dataset
 // instead, so a chart author sees "field 'pm2.5' not found" in the PR check.
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import type { ColumnSpec, Row } from '../types.ts';
 import { BUILTIN_COLUMN_TITLES } from './default-titles.ts';
 import { isPlainObject } from './merge.ts';
 import { fieldOf, visitChannelDefs, visitKey, visitViews, type Obj } from './spec-walk.ts';
 
-export class FieldNotFoundError extends Error {}
+export class FieldNotFoundError extends CitydashError {
+  constructor(detail: string) {
+    super(undefined, detail);
+  }
+}
 
 // Transforms whose default output names are not written in the spec.
 const DEFAULT_OUTPUTS: Record<string, string[]> = {

@@ -1,8 +1,12 @@
 // Checks Vega-Lite itself reports badly (it crashes on an unknown mark with a TypeError).
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import { markType, visitViews, type Obj } from './spec-walk.ts';
 
-export class SpecError extends Error {}
+export class SpecError extends CitydashError {
+  constructor(detail: string) {
+    super(undefined, detail);
+  }
+}
 
 const MARKS = new Set([
   'arc', 'area', 'bar', 'image', 'line', 'point', 'rect', 'rule', 'text', 'tick', 'trail', 'circle', 'square',

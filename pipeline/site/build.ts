@@ -13,15 +13,16 @@ import type { SiteModel } from './model-types.ts';
 import { lookups, pageList } from './pages.ts';
 import type { RenderedChart } from './rendered.ts';
 import { writeChartFiles, writeDatasetDownloads } from './write-downloads.ts';
+import { CitydashError } from '../errors.ts';
 
 /** The repository's templates (site/). */
 export const SITE_TEMPLATES = fileURLToPath(new URL('../../site/', import.meta.url));
 /** Written into every built site; its presence lets the next build replace the folder. */
 export const BUILD_INFO = '_citydash/build.json';
 
-export class SiteOutputError extends Error {
+export class SiteOutputError extends CitydashError {
   constructor(outDir: string, detail: string) {
-    super(`${outDir}: ${detail}`);
+    super(outDir, detail);
     this.name = 'SiteOutputError';
   }
 }
@@ -65,12 +66,17 @@ async function removeLeftovers(outDir: string): Promise<void> {
   }
 }
 
+/** Refuse, before any work is done, to build over a folder that is not an earlier citydash site. */
+export async function checkSiteOutput(outDir: string): Promise<void> {
+  if (!(await isReplaceable(resolve(outDir)))) {
+    throw new SiteOutputError(resolve(outDir), `not empty and not a citydash site (no ${BUILD_INFO}); refusing to replace it`);
+  }
+}
+
 export async function buildSite(model: SiteModel, opts: BuildSiteOptions, effects: Effects): Promise<{ pages: number; files: number }> {
   const log = effects.log;
   const outDir = resolve(opts.outDir);
-  if (!(await isReplaceable(outDir))) {
-    throw new SiteOutputError(outDir, `not empty and not a citydash site (no ${BUILD_INFO}); refusing to replace it`);
-  }
+  await checkSiteOutput(outDir);
   await removeLeftovers(outDir);
   const staging = `${outDir}.staging-${process.pid}`;
   await mkdir(staging, { recursive: true });

@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { Logger } from '../types.ts';
 import { assetName } from './file-names.ts';
+import { CitydashError } from '../errors.ts';
 
-export class ClientBundleError extends Error {
+export class ClientBundleError extends CitydashError {
   constructor(entry: string, detail: string) {
-    super(`${entry}: bundling the browser code failed: ${detail}`);
+    super(entry, `bundling the browser code failed: ${detail}`);
     this.name = 'ClientBundleError';
   }
 }

@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { ColumnType, DatasetDescriptor, Localized, SnapshotMeta } from '../types.ts';
 import type { SiteColumn } from './model-types.ts';
+import { CitydashError } from '../errors.ts';
 
-export class SchemaReadError extends Error {
+export class SchemaReadError extends CitydashError {
   constructor(file: string, dataset: string, detail: string) {
-    super(`${file} (dataset ${dataset}): ${detail}`);
+    super(`${file} (dataset ${dataset})`, detail);
     this.name = 'SchemaReadError';
   }
 }

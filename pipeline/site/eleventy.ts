@@ -6,13 +6,14 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../types.ts';
 import { filters } from './filters.ts';
+import { CitydashError } from '../errors.ts';
 
-export class EleventyBuildError extends Error {
+export class EleventyBuildError extends CitydashError {
   constructor(inputDir: string, cause: Error) {
     // Eleventy wraps template errors; the innermost message names the template and line.
     let inner = cause as Error & { originalError?: Error };
     while (inner.originalError) inner = inner.originalError;
-    super(`${inputDir}: Eleventy build failed: ${cause.message}${inner !== cause ? ` (${inner.message})` : ''}`);
+    super(inputDir, `Eleventy build failed: ${cause.message}${inner !== cause ? ` (${inner.message})` : ''}`, { cause });
     this.name = 'EleventyBuildError';
   }
 }

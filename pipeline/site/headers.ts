@@ -11,10 +11,11 @@
 import { LANGS } from '../types.ts';
 import { CSP_EMBED_HEADER, CSP_HEADER, CSP_META } from './csp.ts';
 import { paths } from './links.ts';
+import { CitydashError } from '../errors.ts';
 
-export class CspShapeError extends Error {
+export class CspShapeError extends CitydashError {
   constructor(detail: string) {
-    super(`pipeline/site/csp.ts: ${detail}`);
+    super('pipeline/site/csp.ts', detail);
     this.name = 'CspShapeError';
   }
 }

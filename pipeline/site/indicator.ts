@@ -3,12 +3,13 @@
 // (better/worse per the column's `higherIsBetter`), plus a sparkline of the recent series.
 import type { ChartDescriptor, Row } from '../types.ts';
 import type { SiteColumn, SiteIndicator, SiteIndicatorPoint } from './model-types.ts';
+import { CitydashError } from '../errors.ts';
 
 export const SPARK_POINTS = 24;
 
-export class IndicatorError extends Error {
+export class IndicatorError extends CitydashError {
   constructor(chart: ChartDescriptor, detail: string) {
-    super(`${chart.file} (chart ${chart.id}) indicator: ${detail}`);
+    super(`${chart.file} (chart ${chart.id}) indicator`, detail);
     this.name = 'IndicatorError';
   }
 }

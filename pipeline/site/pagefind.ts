@@ -11,13 +11,14 @@ import { CITIZEN_STRINGS, type CitizenStrings } from './citizen-i18n.ts';
 import { paths } from './links.ts';
 import type { SiteModel } from './model-types.ts';
 import type { SitePage } from './pages.ts';
+import { CitydashError } from '../errors.ts';
 
 export const SEARCH_DIR = 'pagefind';
 export const searchPath = (lang: Lang) => `/${lang}/search/`;
 
-export class SearchIndexError extends Error {
+export class SearchIndexError extends CitydashError {
   constructor(siteDir: string, detail: string) {
-    super(`${siteDir}: search index not built: ${detail}`);
+    super(siteDir, `search index not built: ${detail}`);
     this.name = 'SearchIndexError';
   }
 }

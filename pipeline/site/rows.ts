@@ -2,12 +2,12 @@
 // sits in memory as JS objects: the site keeps only previews and indicator series.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 import type { Row } from '../types.ts';
 
-export class RowsFileError extends Error {
+export class RowsFileError extends CitydashError {
   constructor(file: string, line: number, detail: string) {
-    super(`${file}:${line}: ${detail}`);
+    super(`${file}:${line}`, detail);
     this.name = 'RowsFileError';
   }
 }

@@ -9,10 +9,11 @@ import { CSV_BOM, csvLine } from './csv.ts';
 import type { SiteChart, SiteDataset } from './model-types.ts';
 import { findRendered, type RenderedChart } from './rendered.ts';
 import { readRows } from './rows.ts';
+import { CitydashError } from '../errors.ts';
 
-export class DownloadWriteError extends Error {
+export class DownloadWriteError extends CitydashError {
   constructor(what: string, file: string, cause: Error) {
-    super(`${what}: writing ${file}: ${cause.message}`);
+    super(what, `writing ${file}: ${cause.message}`, { cause });
     this.name = 'DownloadWriteError';
   }
 }

@@ -1,5 +1,6 @@
 import { DuckDBTypeId, type DuckDBType, type Json } from '@duckdb/node-api';
 import type { Value } from '../types.ts';
+import { CitydashError } from '../errors.ts';
 
 // DuckDB result values -> the canonical JSON values every stage agrees on (docs/architecture.md
 // §2): dates "yyyy-MM-dd", datetimes "yyyy-MM-ddTHH:mm" in Seoul local time,
@@ -9,12 +10,12 @@ import type { Value } from '../types.ts';
 export type ToCanonical = (value: Json) => Value;
 
 /** A result column whose DuckDB type has no canonical JSON form (LIST, STRUCT, BLOB, ...). */
-export class UnsupportedColumnTypeError extends Error {
+export class UnsupportedColumnTypeError extends CitydashError {
   constructor(
     readonly column: string,
     readonly type: string,
   ) {
-    super(`column ${JSON.stringify(column)} has DuckDB type ${type}, which a canonical row cannot hold; cast it to VARCHAR, DOUBLE, BIGINT, DATE, TIMESTAMP or BOOLEAN`);
+    super(undefined, `column ${JSON.stringify(column)} has DuckDB type ${type}, which a canonical row cannot hold; cast it to VARCHAR, DOUBLE, BIGINT, DATE, TIMESTAMP or BOOLEAN`);
     this.name = 'UnsupportedColumnTypeError';
   }
 }

@@ -1,4 +1,4 @@
-import { InputError, quote } from '../errors.ts';
+import { CitydashError, InputError, quote } from '../errors.ts';
 import type { DatasetDescriptor, ValidationReport } from '../types.ts';
 
 // One class per way a derived dataset can fail. Each message starts with the descriptor file
@@ -9,24 +9,24 @@ function where(ds: Pick<DatasetDescriptor, 'id' | 'file'>): string {
 }
 
 /** A validated snapshot (NDJSON + meta) that a table should be loaded from is not there. */
-export class SnapshotMissingError extends Error {
+export class SnapshotMissingError extends CitydashError {
   constructor(
     readonly dataset: string,
     readonly path: string,
   ) {
-    super(`dataset ${quote(dataset)}: no validated snapshot at ${path}`);
+    super(`dataset ${quote(dataset)}`, `no validated snapshot at ${path}`);
     this.name = 'SnapshotMissingError';
   }
 }
 
 /** DuckDB could not read a snapshot file into a table (bad NDJSON, value not of the meta type). */
-export class SnapshotLoadError extends Error {
+export class SnapshotLoadError extends CitydashError {
   constructor(
     readonly dataset: string,
     readonly path: string,
     detail: string,
   ) {
-    super(`dataset ${quote(dataset)}: cannot load ${path}: ${detail}`);
+    super(`dataset ${quote(dataset)}`, `cannot load ${path}: ${detail}`);
     this.name = 'SnapshotLoadError';
   }
 }
@@ -82,11 +82,7 @@ export class DerivedValidationError extends InputError {
   }
 }
 
-/** The message of anything thrown; DuckDB's native errors may come from another realm, so no instanceof. */
-export function messageOf(err: unknown): string {
-  if (err && typeof err === 'object' && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
-  return String(err);
-}
+export { messageOf } from '../errors.ts';
 
 /** A descriptor with only one of `from` and `sql`, or an empty `from`. */
 export class DerivedDescriptorError extends InputError {

@@ -1,3 +1,4 @@
+import { CitydashError } from '../errors.ts';
 // Explicit date patterns (yyyyMMdd, yyyy-MM-dd, yyyy.MM.dd, yyyyMM, yyyy-MM-dd HH:mm,
 // yyyyMMddHHmm, ...) compiled once per column into an anchored regex of fixed-width digit
 // groups, so parsing is linear and never guesses day/month order.
@@ -26,9 +27,9 @@ const TOKENS: Record<string, { part: keyof DateParts; digits: string }> = {
 };
 const TOKEN_RE = /yyyy|MM|M|dd|d|HH|H|mm|ss|'[^']*'|[A-Za-z]+|./g;
 
-export class DateFormatError extends Error {
+export class DateFormatError extends CitydashError {
   constructor(readonly format: string, detail: string) {
-    super(`date format ${JSON.stringify(format)}: ${detail} (use yyyy, MM, dd, HH, mm, ss and separators, e.g. yyyy-MM-dd HH:mm)`);
+    super(`date format ${JSON.stringify(format)}`, `${detail} (use yyyy, MM, dd, HH, mm, ss and separators, e.g. yyyy-MM-dd HH:mm)`);
     this.name = 'DateFormatError';
   }
 }

@@ -2,6 +2,7 @@
 // `미세먼지(㎍/㎥)`, 2018 `미세먼지농도(㎍/㎥)`), so each column lists every name it has had;
 // the first listed name found in the file wins.
 import type { ColumnSpec } from '../types.ts';
+import { CitydashError } from '../errors.ts';
 
 export interface ColumnBinding {
   column: string;
@@ -11,9 +12,9 @@ export interface ColumnBinding {
   header: string;
 }
 
-export class HeaderMismatchError extends Error {
+export class HeaderMismatchError extends CitydashError {
   constructor(
-    readonly where: string,
+    where: string,
     readonly missing: { column: string; expected: string[] }[],
     readonly found: string[],
   ) {
@@ -21,7 +22,7 @@ export class HeaderMismatchError extends Error {
       .map((m) => `column ${m.column} expects a header named ${m.expected.map((e) => JSON.stringify(e)).join(' or ')}`)
       .join('; ');
     const shown = found.length ? found.map((h) => JSON.stringify(h)).join(', ') : '(no headers)';
-    super(`${where}: ${what}; the file's headers are ${shown}`);
+    super(where, `${what}; the file's headers are ${shown}`);
     this.name = 'HeaderMismatchError';
   }
 }

@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { canonicalJson } from './canonical-json.ts';
+import { CitydashError } from '../errors.ts';
 
-export class SchemaError extends Error {
-  constructor(readonly where: string, detail: string) {
-    super(`${where}: not a usable JSON Schema (2020-12): ${detail}`);
+export class SchemaError extends CitydashError {
+  constructor(where: string, detail: string) {
+    super(where, `not a usable JSON Schema (2020-12): ${detail}`);
     this.name = 'SchemaError';
   }
 }

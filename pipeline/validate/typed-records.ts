@@ -6,10 +6,11 @@ import { makeCoercer, type Coercer } from './coerce.ts';
 import { DateFormatError } from './date-format.ts';
 import { mapHeaders } from './header-map.ts';
 import type { CandidateRow } from './validate-rows.ts';
+import { CitydashError } from '../errors.ts';
 
-export class ColumnSpecError extends Error {
+export class ColumnSpecError extends CitydashError {
   constructor(where: string, column: string, detail: string) {
-    super(`${where}: column ${column}: ${detail}`);
+    super(where, `column ${column}: ${detail}`);
     this.name = 'ColumnSpecError';
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { register as registerPublish, runPublishCommand } from '../../pipeline/cli/commands/publish.ts';
 import { register as registerRollback } from '../../pipeline/cli/commands/rollback.ts';
-import { CliError } from '../../pipeline/errors.ts';
+import { CitydashError } from '../../pipeline/errors.ts';
 import { dirTarget } from '../../pipeline/publish/dir-target.ts';
 import { LOCK_PATH, readManifest, snapshotPath } from '../../pipeline/publish/manifest.ts';
 import { BUCKET, S3_ENV, clockAt, failure, makeEffects, uniqueName, useTargets, writeSite } from './support.ts';
@@ -94,16 +94,16 @@ test('errors the user can act on exit with code 1 and one clear line', async () 
   const proj = await project(siteV1());
   const targetDir = join(suite.tmp(), uniqueName('www'));
   const bad = await failure(program().p.parseAsync(['node', 'citydash', 'publish', '--target', 'ftp://x', ...common(proj)]));
-  expect(bad).toBeInstanceOf(CliError);
-  expect((bad as CliError).exitCode).toBe(1);
+  expect(bad).toBeInstanceOf(CitydashError);
+  expect((bad as CitydashError).exitCode).toBe(1);
   expect(bad.message).toBe('--target "ftp://x": expected dir:PATH or s3://bucket/prefix');
 
   // Another machine is publishing: its lock is live.
   const holder = { token: 't', owner: 'ci-runner-7:4242', hostId: 'elsewhere', pid: 4242, purpose: `publish ${C2}`, acquiredAt: '2026-11-28T21:00:00.000Z', expiresAt: '2999-01-01T00:00:00.000Z' };
   await dirTarget(targetDir).put(LOCK_PATH, new TextEncoder().encode(JSON.stringify(holder)), { contentType: 'application/json', cacheControl: 'no-cache' });
   const held = await failure(program().p.parseAsync(['node', 'citydash', 'publish', '--target', `dir:${targetDir}`, ...common(proj)]));
-  expect(held).toBeInstanceOf(CliError);
-  expect((held as CliError).exitCode).toBe(1);
+  expect(held).toBeInstanceOf(CitydashError);
+  expect((held as CitydashError).exitCode).toBe(1);
   expect(held.message).toContain(`is being published by ci-runner-7:4242 (publish ${C2}) since 2026-11-28T21:00:00.000Z; stopped without changing anything`);
 
   const both = await failure(program().p.parseAsync(['node', 'citydash', 'publish', '--target', `dir:${targetDir}`, '--purge-webhook', 'http://x/p', '--cloudfront-distribution', 'E2QWRUHAPOMQZL', ...common(proj)]));

@@ -3,9 +3,8 @@
 import type { Command } from 'commander';
 import { loadCatalog } from '../../catalog/index.ts';
 import { CliError } from '../../errors.ts';
-import { diffCycles, DiffRangeError } from '../../cycle/range-diff.ts';
+import { diffCycles } from '../../cycle/range-diff.ts';
 import { rangeMarkdown, rangeText } from '../../cycle/render-text.ts';
-import { asCliError } from '../../publish/cli-options.ts';
 import { parseTarget } from '../../publish/parse-target.ts';
 import type { Effects, Lang } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
@@ -48,17 +47,12 @@ export async function runDiffCommand(opts: DiffCommandOptions, io: DiffCommandIo
   const lang: Lang = opts.lang === 'ko' ? 'ko' : 'en';
   if (opts.lang && !['ko', 'en'].includes(opts.lang)) throw new CliError(`--lang ${JSON.stringify(opts.lang)}: expected ko or en`);
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t));
-  try {
-    const target = parseTarget(opts.target ?? `dir:${ctx.out}/public`, { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region }, ctx.effects);
-    // Titles, primary keys and cadences come from the catalog when it is at hand.
-    const catalog = () => loadCatalog(ctx.catalogRoot).then((c) => c.catalog, () => null);
-    const log = await diffCycles(target, { from: opts.from, to: opts.to, catalog, log: ctx.effects.log });
-    out(format === 'json' ? `${JSON.stringify(log, null, 2)}\n` : format === 'markdown' ? rangeMarkdown(log, { lang }) : rangeText(log, { lang }));
-    return 0;
-  } catch (err) {
-    if (err instanceof DiffRangeError) throw new CliError(err.message, 1);
-    throw asCliError(err);
-  }
+  const target = parseTarget(opts.target ?? `dir:${ctx.out}/public`, { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region }, ctx.effects);
+  // Titles, primary keys and cadences come from the catalog when it is at hand.
+  const catalog = () => loadCatalog(ctx.catalogRoot).then((c) => c.catalog, () => null);
+  const log = await diffCycles(target, { from: opts.from, to: opts.to, catalog, log: ctx.effects.log });
+  out(format === 'json' ? `${JSON.stringify(log, null, 2)}\n` : format === 'markdown' ? rangeMarkdown(log, { lang }) : rangeText(log, { lang }));
+  return 0;
 }
 
 export function registerDiff(io: DiffCommandIo = {}): RegisterCommand {

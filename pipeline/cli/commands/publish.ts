@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Effects } from '../../types.ts';
 import { datasetsForManifest } from '../../publish/datasets.ts';
-import { addTargetOptions, asCliError, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
+import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
 import { readManifest } from '../../publish/manifest.ts';
 import { publishSite, type PublishResult } from '../../publish/publish.ts';
 import { STAGES } from '../../publish/cache-policy.ts';
@@ -58,25 +58,21 @@ export function summarize(r: PublishResult) {
 export async function runPublishCommand(opts: PublishCommandOptions, effects?: Effects): Promise<{ code: number; result: PublishResult }> {
   const ctx = makeContext(opts, effects);
   const eff = ctx.effects;
-  try {
-    const siteDir = resolve(opts.site ?? join(ctx.out, 'site'));
-    const target = targetFromOptions(opts, eff);
-    const purge = purgeFromOptions(opts);
-    const now = eff.now();
-    const cycle = opts.cycle ?? (await builtCycle(siteDir)) ?? cycleIdAt(now);
-    const previous = await readManifest(target);
-    const datasets = await datasetsForManifest(ctx.work, siteDir, { previous: previous?.manifest, now, log: eff.log });
-    const result = await publishSite({
-      siteDir, target, cycle, datasets, now, previous, purge,
-      dryRun: Boolean(opts.dryRun),
-      graceDays: parseCount('--grace-days', opts.graceDays, 7),
-      concurrency: parseCount('--concurrency', opts.concurrency, 8),
-    }, eff);
-    if (ctx.json) printJson(summarize(result));
-    return { code: 0, result };
-  } catch (err) {
-    throw asCliError(err);
-  }
+  const siteDir = resolve(opts.site ?? join(ctx.out, 'site'));
+  const target = targetFromOptions(opts, eff);
+  const purge = purgeFromOptions(opts);
+  const now = eff.now();
+  const cycle = opts.cycle ?? (await builtCycle(siteDir)) ?? cycleIdAt(now);
+  const previous = await readManifest(target);
+  const datasets = await datasetsForManifest(ctx.work, siteDir, { previous: previous?.manifest, now, log: eff.log });
+  const result = await publishSite({
+    siteDir, target, cycle, datasets, now, previous, purge,
+    dryRun: Boolean(opts.dryRun),
+    graceDays: parseCount('--grace-days', opts.graceDays, 7),
+    concurrency: parseCount('--concurrency', opts.concurrency, 8),
+  }, eff);
+  if (ctx.json) printJson(summarize(result));
+  return { code: 0, result };
 }
 
 const EXAMPLES = `

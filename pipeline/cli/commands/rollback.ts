@@ -1,7 +1,7 @@
 // `citydash rollback --target T --to CYCLE`: republish an earlier cycle (within the grace period).
 import type { Command } from 'commander';
 import type { Effects } from '../../types.ts';
-import { addTargetOptions, asCliError, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
+import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
 import { rollbackTo, type RollbackResult } from '../../publish/rollback.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
@@ -13,20 +13,16 @@ export interface RollbackCommandOptions extends CommonOptions, TargetCliOptions 
 export async function runRollbackCommand(opts: RollbackCommandOptions, effects?: Effects): Promise<{ code: number; result: RollbackResult }> {
   const ctx = makeContext(opts, effects);
   const eff = ctx.effects;
-  try {
-    const target = targetFromOptions(opts, eff);
-    const result = await rollbackTo(target, opts.to, eff.now(), eff, {
-      purge: purgeFromOptions(opts),
-      concurrency: parseCount('--concurrency', opts.concurrency, 8),
-    });
-    if (ctx.json) {
-      const { manifest, ...rest } = result;
-      printJson({ ...rest, files: Object.keys(manifest.files).length });
-    }
-    return { code: 0, result };
-  } catch (err) {
-    throw asCliError(err);
+  const target = targetFromOptions(opts, eff);
+  const result = await rollbackTo(target, opts.to, eff.now(), eff, {
+    purge: purgeFromOptions(opts),
+    concurrency: parseCount('--concurrency', opts.concurrency, 8),
+  });
+  if (ctx.json) {
+    const { manifest, ...rest } = result;
+    printJson({ ...rest, files: Object.keys(manifest.files).length });
   }
+  return { code: 0, result };
 }
 
 const EXAMPLES = `

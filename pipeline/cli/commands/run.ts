@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runCycle, type CycleResult } from '../../cycle/run-cycle.ts';
-import { addTargetOptions, asCliError, parseCount, purgeFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
+import { addTargetOptions, parseCount, purgeFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
 import type { Effects } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
@@ -62,22 +62,18 @@ export function summarizeCycle(r: CycleResult) {
 
 export async function runRunCommand(opts: RunCommandOptions, io: RunCommandIo = {}): Promise<CycleResult> {
   const ctx = makeContext(opts, io.effects);
-  try {
-    const result = await runCycle(ctx, {
-      target: opts.target ?? `dir:${join(ctx.out, 'public')}`,
-      force: Boolean(opts.force),
-      publish: opts.publish !== false,
-      targetOptions: { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region },
-      purge: purgeFromOptions({ target: opts.target ?? '', purgeWebhook: opts.purgeWebhook, cloudfrontDistribution: opts.cloudfrontDistribution }),
-      graceDays: parseCount('--grace-days', opts.graceDays, 7),
-      concurrency: parseCount('--concurrency', opts.concurrency, 8),
-      historyLimit: parseCount('--history', opts.history, 50),
-    });
-    if (ctx.json) (io.stdout ?? ((t) => process.stdout.write(t)))(`${JSON.stringify(summarizeCycle(result), null, 2)}\n`);
-    return result;
-  } catch (err) {
-    throw asCliError(err);
-  }
+  const result = await runCycle(ctx, {
+    target: opts.target ?? `dir:${join(ctx.out, 'public')}`,
+    force: Boolean(opts.force),
+    publish: opts.publish !== false,
+    targetOptions: { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region },
+    purge: purgeFromOptions({ target: opts.target ?? '', purgeWebhook: opts.purgeWebhook, cloudfrontDistribution: opts.cloudfrontDistribution }),
+    graceDays: parseCount('--grace-days', opts.graceDays, 7),
+    concurrency: parseCount('--concurrency', opts.concurrency, 8),
+    historyLimit: parseCount('--history', opts.history, 50),
+  });
+  if (ctx.json) (io.stdout ?? ((t) => process.stdout.write(t)))(`${JSON.stringify(summarizeCycle(result), null, 2)}\n`);
+  return result;
 }
 
 export function registerRun(io: RunCommandIo = {}): RegisterCommand {

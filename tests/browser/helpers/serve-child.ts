@@ -2,7 +2,7 @@
 // CLI), so a test can start it, use it and stop it with a signal like a person would.
 import { Command } from 'commander';
 import { register } from '../../../pipeline/cli/commands/serve.ts';
-import { CliError } from '../../../pipeline/errors.ts';
+import { CitydashError } from '../../../pipeline/errors.ts';
 
 const program = new Command('citydash').exitOverride();
 let code = 0;
@@ -14,5 +14,5 @@ try {
   process.exitCode = code;
 } catch (err) {
   process.stderr.write(`error: ${(err as Error).message}\n`);
-  process.exitCode = err instanceof CliError ? err.exitCode : 1;
+  process.exitCode = err instanceof CitydashError ? err.exitCode : 1;
 }
