@@ -9,6 +9,7 @@ import type { SiteChanges, SiteFreshness } from './site/model-types.ts';
 import { buildSite, checkSiteOutput } from './site/build.ts';
 import { createRenderer, type RenderedChart } from './render/index.ts';
 import { pngParallelism } from './render/png-pool.ts';
+import { inOrder } from './pool.ts';
 import { runTransforms, type TransformResult } from './transform/index.ts';
 import { loadRowSchema } from './validate/load-schema.ts';
 import { validateRows } from './validate/validate-rows.ts';
@@ -101,20 +102,6 @@ async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<st
     }
   }
   return { rendered, stats: renderer.stats() };
-}
-
-/** Runs the jobs with at most `limit` at a time; results in job order. */
-async function inOrder<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, lane));
-  return out;
 }
 
 export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: BuildOptions): Promise<BuildResult> {

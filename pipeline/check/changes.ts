@@ -3,7 +3,7 @@
 // its pages, downloads and links are public.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { canonicalJson } from '../validate/canonical-json.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { locate } from '../catalog/index.ts';
 import { quote } from '../errors.ts';
 import type { Problem } from '../types.ts';

@@ -3,7 +3,7 @@
 import { fill, formatCell, formatDate } from '../site/format.ts';
 import { STRINGS } from '../site/i18n.ts';
 import type { Cadence, Lang, Localized, Value } from '../types.ts';
-import { seoulDate, seoulMinute } from './cycle-id.ts';
+import { seoulDate, seoulMinute } from '../seoul-time.ts';
 import type { CycleLog, DatasetLog, HistoryEntry, IndicatorLog } from './log-types.ts';
 import { WORDS, type Words } from './words.ts';
 

@@ -16,7 +16,7 @@ import type { PurgeHook } from '../publish/purge.ts';
 import { withChartFailures } from './changelog.ts';
 import { compareWithPublished } from './compare.ts';
 import { blockingProblems, loadCycleCatalog } from './cycle-catalog.ts';
-import { cycleIdAt } from './cycle-id.ts';
+import { cycleIdAt } from '../cycle-id.ts';
 import { cycleSummary } from './describe.ts';
 import { cleanWorkLeftovers } from './leftovers.ts';
 import type { CycleLog } from './log-types.ts';

@@ -1,11 +1,10 @@
 // The work dir's snapshots as a cycle sees them. Every write here is atomic (rows before meta),
 // and a snapshot counts only when its rows hash to what its meta says, so a run killed between
 // the two writes is noticed and repaired from the target instead of published half-updated.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { sha256File } from '../hash.ts';
 import type { ManifestDataset } from '../publish/manifest.ts';
 import type { Target } from '../publish/target.ts';
 import type { SnapshotMeta } from '../types.ts';
@@ -43,21 +42,12 @@ export async function writeMeta(work: WorkDir, meta: SnapshotMeta): Promise<void
   await writeFileAtomic(work.meta(meta.id), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
-export async function sha256File(path: string): Promise<string | null> {
-  try {
-    const h = createHash('sha256');
-    for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-    return h.digest('hex');
-  } catch {
-    return null;
-  }
-}
-
 /** The local snapshot's meta when its rows are exactly the rows it names, else null. */
 export async function verifiedLocal(work: WorkDir, id: string): Promise<SnapshotMeta | null> {
   const meta = await readMeta(work, id);
   if (!meta) return null;
-  return (await sha256File(work.rows(id))) === meta.hash ? meta : null;
+  // Rows that cannot be read are no more usable than rows that do not match.
+  return (await sha256File(work.rows(id)).catch(() => null)) === meta.hash ? meta : null;
 }
 
 const beforePath = (scratch: string, id: string, hash: string) => join(scratch, 'before', `${id}.${hash.slice(0, 16)}.ndjson`);
@@ -79,7 +69,7 @@ export async function keepBefore(work: WorkDir, scratch: string, id: string, pub
  */
 export async function publishedRows(scratch: string, id: string, published: ManifestDataset, target: Target): Promise<string | null> {
   const dest = beforePath(scratch, id, published.meta.hash);
-  if ((await sha256File(dest)) === published.meta.hash) return dest;
+  if ((await sha256File(dest).catch(() => null)) === published.meta.hash) return dest; // absent: fetched below
   try {
     await downloadSnapshot(target, published.snapshot, published.meta.hash, dest);
     return dest;

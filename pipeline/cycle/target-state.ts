@@ -1,11 +1,11 @@
 // What the target knows when a cycle starts (docs/architecture.md §4): the live manifest, the manifest to
 // compare with, and the change logs of earlier cycles. A CI job with an empty disk learns the
 // last published state from here alone.
-import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { CitydashError, quote } from '../errors.ts';
+import { sha256 } from '../hash.ts';
 import { cyclePath, manifestHistoryPath, readManifest, type Manifest } from '../publish/manifest.ts';
-import { runPool } from '../publish/pool.ts';
+import { runPool } from '../pool.ts';
 import type { Target } from '../publish/target.ts';
 import type { Logger } from '../types.ts';
 import type { HistoryEntry } from './log-types.ts';
@@ -79,7 +79,7 @@ export async function readTargetState(target: Target, cycle: string, opts: { his
 export async function downloadSnapshot(target: Target, path: string, hash: string, dest: string): Promise<void> {
   const got = await target.get(path);
   if (!got) throw new TargetSnapshotError(target.name, path, 'listed in the manifest but not on the target (deleted after the grace period?)');
-  const actual = createHash('sha256').update(got.body).digest('hex');
+  const actual = sha256(got.body);
   if (actual !== hash) throw new TargetSnapshotError(target.name, path, `content hash ${quote(actual.slice(0, 16))} is not the manifest's ${quote(hash.slice(0, 16))}`);
   await writeFileAtomic(dest, got.body);
 }

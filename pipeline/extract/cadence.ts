@@ -2,12 +2,12 @@
 // last successful fetch is at least one period old. Periods get 5% slack: a nightly job that
 // starts a few seconds earlier than yesterday's must not skip a day. Months are calendar
 // months in Seoul time (a monthly dataset fetched on Jan 31 is due again on Feb 28/29).
+import { fromSeoulWallClock, seoulWallClock } from '../seoul-time.ts';
 import type { Cadence } from '../types.ts';
 import { CitydashError } from '../errors.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const SEOUL_OFFSET = 9 * HOUR;
 const SLACK = 0.05;
 
 const FIXED: Partial<Record<Cadence, number>> = { hourly: HOUR, daily: DAY, weekly: 7 * DAY };
@@ -43,11 +43,11 @@ export function isDue(lastFetchedAt: string | undefined, every: Cadence, now: Da
 }
 
 function addMonthsSeoul(t: Date, months: number): Date {
-  const local = new Date(t.getTime() + SEOUL_OFFSET);
+  const local = seoulWallClock(t);
   const y = local.getUTCFullYear();
   const m = local.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   const d = Math.min(local.getUTCDate(), lastDay);
   const shifted = Date.UTC(y, m, d, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
-  return new Date(shifted - SEOUL_OFFSET);
+  return fromSeoulWallClock(shifted);
 }

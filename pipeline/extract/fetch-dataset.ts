@@ -10,7 +10,7 @@ import { httpGet } from './http.ts';
 import { maskSecrets, MASK } from './mask.ts';
 import { readRawEntry, storeBody, storeRecords, writeRawEntry, type RawEntry, type RawInput } from './raw-cache.ts';
 import { fetchSeoulOpenApi, resolveSeoulBaseUrl, SEOUL_MAX_PAGE } from './seoul-openapi.ts';
-import { canonicalJson } from '../validate/canonical-json.ts';
+import { canonicalJson } from '../canonical-json.ts';
 import { CitydashError } from '../errors.ts';
 
 export interface FetchContext {

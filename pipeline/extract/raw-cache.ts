@@ -2,15 +2,14 @@
 // next conditional GET. `entry.json` names the input; bodies are stored under content-hashed
 // names and `entry.json` is replaced last, so a run killed mid-fetch leaves the previous
 // entry and its body intact. Local inputs (file sources, bundled samples) are not copied.
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { FetchInfo, RawRecord, RawTable } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { AtomicFile, writeFileAtomic } from '../atomic-write.ts';
+import { sha256 } from '../hash.ts';
 import { CitydashError } from '../errors.ts';
 
 export type RawInput =
@@ -72,7 +71,7 @@ export function rawFile(work: WorkDir, id: string, file: string): string {
 
 /** Save an HTTP body; returns its stored file name (`body.<sha256 prefix>`). */
 export async function storeBody(work: WorkDir, id: string, bytes: Uint8Array): Promise<string> {
-  const file = `body.${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+  const file = `body.${sha256(bytes).slice(0, 16)}`;
   await writeFileAtomic(join(work.raw(id), file), bytes);
   return file;
 }
@@ -80,35 +79,22 @@ export async function storeBody(work: WorkDir, id: string, bytes: Uint8Array): P
 /** Stream an API table to disk as it is paged in (memory stays one page). */
 export async function storeRecords(work: WorkDir, id: string, table: RawTable): Promise<{ file: string; rows: number }> {
   const dir = work.raw(id);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `records.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const hash = createHash('sha256');
-  const out = createWriteStream(tmp);
-  let failed: Error | undefined;
-  out.on('error', (err) => { failed = err; });
-  const write = async (line: string) => {
-    hash.update(line);
-    if (!out.write(line)) await once(out, 'drain');
-    if (failed) throw failed;
-  };
+  // Named by its content, which is known only at the end: written under a temporary name first.
+  const out = await AtomicFile.open(join(dir, 'records.ndjson'));
   let rows = 0;
   try {
-    await write(`${JSON.stringify({ headers: table.headers })}\n`);
+    await out.write(`${JSON.stringify({ headers: table.headers })}\n`);
     for await (const rec of table.records) {
-      await write(`${JSON.stringify([rec.values, rec.loc])}\n`);
+      await out.write(`${JSON.stringify([rec.values, rec.loc])}\n`);
       rows++;
     }
-    out.end();
-    await once(out, 'close');
-    if (failed) throw failed;
   } catch (err) {
-    out.destroy();
-    await rm(tmp, { force: true });
+    await out.abort();
     throw err;
   }
-  const file = `records.${hash.digest('hex').slice(0, 16)}.ndjson`;
-  await rename(tmp, join(dir, file));
-  return { file, rows };
+  const file = (hash: string) => `records.${hash.slice(0, 16)}.ndjson`;
+  const { sha256 } = await out.commit((hash) => join(dir, file(hash)));
+  return { file: file(sha256), rows };
 }
 
 /** Read stored API records back as a RawTable. */

@@ -12,9 +12,9 @@
 // characters - . / _ space and digits are copied as they are. Text outside braces is kept.
 
 import { quote } from '../errors.ts';
+import { seoulYmd, type Ymd } from '../seoul-time.ts';
 import { SeoulConfigError } from './seoul-errors.ts';
 
-const KST_OFFSET_MS = 9 * 3600 * 1000;
 const TEMPLATE = /^date(?:([+-])(\d{1,4})([dmy]))?(?::(.{1,32}))?$/;
 const LITERALS = new Set(['-', '.', '/', '_', ' ', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 
@@ -44,17 +44,10 @@ function fillTemplate(inner: string, now: Date, where: string): string {
   }
   const [, sign, amount, unit, layout = 'yyyyMMdd'] = m;
   const n = amount === undefined ? 0 : Number(amount) * (sign === '-' ? -1 : 1);
-  const day = shift(seoulDate(now), n, unit as 'd' | 'm' | 'y' | undefined);
+  const day = shift(seoulYmd(now), n, unit as 'd' | 'm' | 'y' | undefined);
   return formatLayout(day, layout, where);
 }
 
-interface Ymd { y: number; m: number; d: number } // m: 1..12
-
-/** The calendar date in Seoul at instant `now`. */
-export function seoulDate(now: Date): Ymd {
-  const k = new Date(now.getTime() + KST_OFFSET_MS);
-  return { y: k.getUTCFullYear(), m: k.getUTCMonth() + 1, d: k.getUTCDate() };
-}
 
 function shift(day: Ymd, n: number, unit: 'd' | 'm' | 'y' | undefined): Ymd {
   if (n === 0 || unit === undefined) return day;

@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import type { Logger, SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { snapshotPath, type Manifest, type ManifestDataset } from './manifest.ts';
-import { hashFile, SiteDirError } from './site-files.ts';
+import { sha256File } from '../hash.ts';
+import { SiteDirError } from './site-files.ts';
 import { CitydashError } from '../errors.ts';
 
 export interface DatasetsOptions {
@@ -41,10 +42,10 @@ async function readMeta(file: string): Promise<SnapshotMeta> {
 async function placeSnapshot(work: WorkDir, meta: SnapshotMeta, siteDir: string): Promise<string> {
   const path = snapshotPath(meta.id, meta.hash);
   const dest = join(siteDir, ...path.split('/'));
-  const already = await hashFile(dest).then((h) => h.sha256, () => null);
+  const already = await sha256File(dest).catch(() => null); // not there yet: copied below
   if (already === meta.hash) return path;
   const rows = work.rows(meta.id);
-  const actual = await hashFile(rows).then((h) => h.sha256, () => null);
+  const actual = await sha256File(rows).catch(() => null); // unreadable: reported just below as missing
   if (actual === null) throw new SnapshotError(rows, 'the snapshot rows are missing');
   if (actual !== meta.hash) throw new SnapshotError(rows, `rows hash ${actual.slice(0, 16)}… does not match the metadata's ${meta.hash.slice(0, 16)}…`);
   await mkdir(dirname(dest), { recursive: true });

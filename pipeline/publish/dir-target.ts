@@ -2,18 +2,16 @@
 // MD5 of the content, as S3 computes them for single-part uploads, so the publish plan treats
 // both targets alike ("is this exact content already there?").
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { link, mkdir, readdir, readFile, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { createFileExclusive, writeFileAtomic } from '../atomic-write.ts';
+import { hashFile } from '../hash.ts';
 import { PreconditionFailedError, normalizeEtag, type PutOptions, type Target, type TargetObject } from './target.ts';
 
 const etagOf = (body: Uint8Array) => `"${createHash('md5').update(body).digest('hex')}"`;
 
 async function etagOfFile(file: string): Promise<string> {
-  const h = createHash('md5');
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return `"${h.digest('hex')}"`;
+  return `"${(await hashFile(file, { md5: true })).md5}"`;
 }
 
 export function dirTarget(path: string): Target {
@@ -40,7 +38,7 @@ export function dirTarget(path: string): Target {
     async put(p, body, opts: PutOptions) {
       const file = abs(p);
       if (opts.ifNoneMatch) {
-        await createExclusive(file, body, () => new PreconditionFailedError(name, p));
+        await createFileExclusive(file, body, () => new PreconditionFailedError(name, p));
         return { etag: etagOf(body) };
       }
       if (opts.ifMatch) {
@@ -71,21 +69,6 @@ export function dirTarget(path: string): Target {
       }
     },
   };
-}
-
-/** Create `file` only if nothing is there: hard-linking a complete temp file is atomic. */
-async function createExclusive(file: string, body: Uint8Array, exists: () => Error): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  await writeFile(tmp, body);
-  try {
-    await link(tmp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
-    throw err;
-  } finally {
-    await unlink(tmp).catch(() => {});
-  }
 }
 
 /** A served folder should not keep empty directories of deleted pages. */

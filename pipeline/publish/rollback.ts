@@ -9,7 +9,7 @@ import { contentTypeFor } from './content-type.ts';
 import { acquireLock, type LockOptions } from './lock.ts';
 import { blobPath, cyclePath, manifestHistoryPath, readManifest, type Manifest } from './manifest.ts';
 import { writeManifest } from './manifest-write.ts';
-import { runPool } from './pool.ts';
+import { runPool } from '../pool.ts';
 import { checkPublishInput } from './publish-input.ts';
 import { runPurge, type PurgeHook, type PurgeOutcome } from './purge.ts';
 import { needsBlob, referencedPaths, retire } from './retire.ts';

@@ -2,13 +2,12 @@
 // its MD5 (what S3 reports as the etag of a single-part upload, to recognise content already on
 // the target), its Content-Type, Cache-Control and upload stage. Files are streamed, never held
 // whole, so large downloads do not fill memory.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { cacheControlFor, isPublishState, stageOf, type Stage } from './cache-policy.ts';
 import { contentTypeFor } from './content-type.ts';
 import { CitydashError } from '../errors.ts';
+import { hashFile } from '../hash.ts';
 
 export interface SiteFile {
   /** Site-relative path with `/` separators: the object key under the target. */
@@ -46,21 +45,6 @@ async function listFiles(dir: string, base: string, out: string[]): Promise<void
   }
 }
 
-export async function hashFile(source: string): Promise<{ size: number; sha256: string; md5: string; head: Uint8Array }> {
-  const sha = createHash('sha256');
-  const md5 = createHash('md5');
-  let size = 0;
-  let head = new Uint8Array(0);
-  for await (const chunk of createReadStream(source)) {
-    const buf = chunk as Buffer;
-    if (size === 0) head = new Uint8Array(buf.subarray(0, 2048));
-    sha.update(buf);
-    md5.update(buf);
-    size += buf.byteLength;
-  }
-  return { size, sha256: sha.digest('hex'), md5: md5.digest('hex'), head };
-}
-
 export async function scanSite(siteDir: string): Promise<SiteFile[]> {
   const paths: string[] = [];
   try {
@@ -73,7 +57,7 @@ export async function scanSite(siteDir: string): Promise<SiteFile[]> {
   const files: SiteFile[] = [];
   for (const path of paths.filter(isPublishable).sort()) {
     const source = join(siteDir, ...path.split('/'));
-    const { size, sha256, md5, head } = await hashFile(source);
+    const { size, sha256, md5, head } = await hashFile(source, { md5: true, headBytes: 2048 });
     const contentType = contentTypeFor(path, head);
     files.push({ path, source, size, sha256, md5, contentType, cacheControl: cacheControlFor(path), stage: stageOf(path, contentType) });
   }

@@ -6,7 +6,7 @@ import type { Logger } from '../types.ts';
 import { STAGES } from './cache-policy.ts';
 import type { HeldLock } from './lock.ts';
 import type { PlannedUpload } from './plan.ts';
-import { runPool } from './pool.ts';
+import { runPool } from '../pool.ts';
 import type { Target } from './target.ts';
 
 export interface UploadOptions {

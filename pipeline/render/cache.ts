@@ -1,9 +1,10 @@
 // Rendered charts keyed by a hash of everything that shapes them (localized spec with its
 // data, theme, language, alt text, library and renderer versions). A cycle in which nothing
 // changed finds every chart here and compiles nothing.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeDirAtomic } from '../atomic-write.ts';
+import { sha256Json } from '../hash.ts';
 
 export interface CachedChart {
   svg: string;
@@ -16,19 +17,8 @@ export interface CachedChart {
   warnings: string[];
 }
 
-/** JSON with object keys sorted, so equal values always hash equal. */
-export function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-}
-
 export function cacheKey(inputs: unknown): string {
-  return createHash('sha256').update(stableJson(inputs)).digest('hex');
+  return sha256Json(inputs);
 }
 
 const FILES = { svg: 'chart.svg', download: 'download.svg', png: 'chart.png', vega: 'vega.json', vegaLite: 'vega-lite.json', alt: 'alt.json', meta: 'meta.json' };
@@ -60,24 +50,15 @@ export async function readCached(dir: string, key: string): Promise<CachedChart 
   }
 }
 
-/** Writes all files into a temporary folder, then renames it into place in one step. */
+/** All files of a chart appear together or not at all. */
 export async function writeCached(dir: string, key: string, entry: CachedChart): Promise<void> {
-  const final = join(dir, key);
-  const tmp = join(dir, `.${key}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  await mkdir(tmp, { recursive: true });
-  try {
-    await Promise.all([
-      writeFile(join(tmp, FILES.svg), entry.svg),
-      writeFile(join(tmp, FILES.download), entry.download),
-      writeFile(join(tmp, FILES.png), entry.png),
-      writeFile(join(tmp, FILES.vega), JSON.stringify(entry.vega)),
-      writeFile(join(tmp, FILES.vegaLite), JSON.stringify(entry.vegaLite)),
-      writeFile(join(tmp, FILES.alt), JSON.stringify(entry.alt)),
-      writeFile(join(tmp, FILES.meta), JSON.stringify({ warnings: entry.warnings })),
-    ]);
-    await rm(final, { recursive: true, force: true });
-    await rename(tmp, final);
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+  await writeDirAtomic(join(dir, key), {
+    [FILES.svg]: entry.svg,
+    [FILES.download]: entry.download,
+    [FILES.png]: entry.png,
+    [FILES.vega]: JSON.stringify(entry.vega),
+    [FILES.vegaLite]: JSON.stringify(entry.vegaLite),
+    [FILES.alt]: JSON.stringify(entry.alt),
+    [FILES.meta]: JSON.stringify({ warnings: entry.warnings }),
+  });
 }

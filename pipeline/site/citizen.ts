@@ -3,10 +3,10 @@
 // once the pages exist, the files next to them: catalog.jsonld (DCAT-AP), datapackage.json,
 // _headers and the Pagefind search index. A search index that cannot be built is a warning (the
 // catalog still lists everything); the metadata files are part of the site and must be written.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { sha256 } from '../hash.ts';
 import type { Logger } from '../types.ts';
 import { CITIZEN_STRINGS } from './citizen-i18n.ts';
 import { buildClientBundle } from './client-bundle.ts';
@@ -37,7 +37,7 @@ export function citizenGlobals(model: SiteModel, sizes: Record<string, number>):
 
 async function sha256Of(files: string[], dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const f of files) out[f] = createHash('sha256').update(await readFile(join(dir, f))).digest('hex');
+  for (const f of files) out[f] = sha256(await readFile(join(dir, f)));
   return out;
 }
 

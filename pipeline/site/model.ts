@@ -1,7 +1,7 @@
 // The site model: everything the templates need, assembled once per cycle from the catalog, the
 // validated snapshots and the rendered charts. One dataset or chart with a problem (bad id,
 // unreadable schema, broken indicator) is logged and degraded, never stops the others.
-import { cycleIdAt } from '../cycle/cycle-id.ts';
+import { cycleIdAt } from '../cycle-id.ts';
 import type { Catalog, ChartDescriptor, Logger, SnapshotMeta, ValidationReport } from '../types.ts';
 import { quote } from '../errors.ts';
 import { memoryLogger } from '../log.ts';

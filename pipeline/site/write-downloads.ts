@@ -2,9 +2,8 @@
 // Datasets: one pass over the validated rows feeds both the CSV and the JSON.
 // Charts: SVG, PNG and both specs per language, straight from the renderer.
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { AtomicFile, writeFileAtomic } from '../atomic-write.ts';
 import type { Row } from '../types.ts';
-import { AtomicStream } from './atomic-stream.ts';
 import { CSV_BOM, csvLine } from './csv.ts';
 import type { SiteChart, SiteDataset } from './model-types.ts';
 import { findRendered, type RenderedChart } from './rendered.ts';
@@ -28,8 +27,8 @@ function ordered(row: Row, names: string[]): Row {
 export async function writeDatasetDownloads(outDir: string, ds: SiteDataset, rowsFile: string): Promise<string[]> {
   if (!ds.downloads) return [];
   const names = ds.columns.map((c) => c.name);
-  const csv = await AtomicStream.open(join(outDir, ds.downloads.csv.path));
-  const json = await AtomicStream.open(join(outDir, ds.downloads.json.path));
+  const csv = await AtomicFile.open(join(outDir, ds.downloads.csv.path));
+  const json = await AtomicFile.open(join(outDir, ds.downloads.json.path));
   try {
     await csv.write(CSV_BOM + csvLine(names));
     await json.write('[');

@@ -1,6 +1,7 @@
 import { DuckDBTypeId, type DuckDBType, type Json } from '@duckdb/node-api';
 import type { Value } from '../types.ts';
 import { CitydashError } from '../errors.ts';
+import { seoulWallClock } from '../seoul-time.ts';
 
 // DuckDB result values -> the canonical JSON values every stage agrees on (docs/architecture.md
 // §2): dates "yyyy-MM-dd", datetimes "yyyy-MM-ddTHH:mm" in Seoul local time,
@@ -19,8 +20,6 @@ export class UnsupportedColumnTypeError extends CitydashError {
     this.name = 'UnsupportedColumnTypeError';
   }
 }
-
-const SEOUL_OFFSET_MS = 9 * 3600_000; // Korea has kept UTC+9 without daylight saving since 1988.
 
 const toNumber: ToCanonical = (v) => {
   if (v === null) return null;
@@ -44,7 +43,7 @@ const toSeoulDatetime: ToCanonical = (v) => {
   if (!m) return null;
   const ms = Date.parse(`${m[1]}T${m[2]}${m[3]}:${m[4] ?? '00'}`);
   if (Number.isNaN(ms)) return null;
-  return new Date(ms + SEOUL_OFFSET_MS).toISOString().slice(0, 16);
+  return seoulWallClock(ms).toISOString().slice(0, 16);
 };
 
 const BY_TYPE: Partial<Record<DuckDBTypeId, ToCanonical>> = {

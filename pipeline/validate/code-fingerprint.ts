@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const PIPELINE = fileURLToPath(new URL('../', import.meta.url));
 
 /** Folders/files (relative to pipeline/) whose code shapes a validated snapshot. */
-export const VALIDATE_CODE = ['validate/', 'extract/', 'districts.ts', 'errors.ts'];
+export const VALIDATE_CODE = ['validate/', 'extract/', 'districts.ts', 'errors.ts', 'atomic-write.ts', 'canonical-json.ts', 'hash.ts', 'seoul-time.ts'];
 export const VALIDATE_LIBRARIES = ['ajv', 'ajv-formats', 'papaparse', 'xlsx', 'iconv-lite'];
 
 function versionOf(pkg: string): string {

@@ -3,9 +3,8 @@
 // sha256. A file stat-identical to the one recorded is taken as unchanged (as fetch already does
 // for local files), so a 100 MB input is not re-read on every no-change cycle; a rewritten file
 // is compared by content.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { sha256File } from '../hash.ts';
 
 export interface FileDigest {
   size: number;
@@ -28,12 +27,11 @@ export async function fileDigest(path: string, known?: FileDigest | null, opts: 
     if (known && sameStat(before, known)) return known;
     const info = { size: before.size, mtimeMs: before.mtimeMs, ino: before.ino };
     if (opts.hash === false) return info;
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    const sha256 = await sha256File(path);
     const after = await stat(path);
     // Changed while being read: say "unknown" rather than pair the new stat with mixed bytes.
     if (!sameStat(after, before)) return null;
-    return { ...info, sha256: hash.digest('hex') };
+    return { ...info, sha256 };
   } catch {
     return null;
   }

@@ -1,10 +1,9 @@
 // Row schemas are compiled once per distinct schema (keyed by the hash of its canonical
 // JSON), with `allErrors` off: a row is rejected on its first broken rule, which keeps the
 // hot path to one check per keyword. No `$data`: schemas cannot read values from rows.
-import { createHash } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { canonicalJson } from './canonical-json.ts';
+import { sha256Json } from '../hash.ts';
 import { CitydashError } from '../errors.ts';
 
 export class SchemaError extends CitydashError {
@@ -37,7 +36,7 @@ function instance(): Ajv2020 {
 const cache = new Map<string, ValidateFunction>();
 
 export function schemaHash(schema: unknown): string {
-  return createHash('sha256').update(canonicalJson(schema)).digest('hex');
+  return sha256Json(schema);
 }
 
 /** The compiled validator of a schema, compiled on first use only. */

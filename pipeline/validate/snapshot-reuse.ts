@@ -5,11 +5,10 @@
 // digest of the rows file it produced, and the meta and report of that run.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { SnapshotMeta, ValidationReport } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { sha256Json } from '../hash.ts';
 import { fileDigest, sameContent, type FileDigest } from './file-digest.ts';
 
 const FORMAT = 1;
@@ -30,7 +29,7 @@ export function reusePath(work: WorkDir, id: string): string {
 
 /** The key of a set of inputs (anything JSON; key order does not matter). */
 export function reuseKey(inputs: unknown): string {
-  return createHash('sha256').update(canonicalJson(inputs)).digest('hex');
+  return sha256Json(inputs);
 }
 
 /** The record of the last run, whatever its key (null when absent or unreadable). */

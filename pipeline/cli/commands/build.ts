@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { buildFromWork } from '../../build.ts';
-import { cycleIdAt } from '../../cycle/cycle-id.ts';
+import { cycleIdAt } from '../../cycle-id.ts';
 import { CliError } from '../../errors.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import { loadCatalogFor } from '../load-catalog.ts';

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { cycleIdAt } from '../../cycle-id.ts';
 import type { Effects } from '../../types.ts';
 import { datasetsForManifest } from '../../publish/datasets.ts';
 import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
@@ -17,12 +18,6 @@ export interface PublishCommandOptions extends CommonOptions, TargetCliOptions {
   graceDays?: string;
   cycle?: string;
   site?: string;
-}
-
-/** `2026-11-28T2100Z`, the cycle id format of docs/architecture.md §1. */
-export function cycleIdAt(now: Date): string {
-  const iso = now.toISOString();
-  return `${iso.slice(0, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z`;
 }
 
 /** The cycle the site was built for (the site stage's build marker), if it says. */

@@ -1,8 +1,7 @@
 // Cycle ids are UTC minutes (`2026-11-28T2100Z`, docs/architecture.md §1): sortable as text, safe as object
-// keys and page paths. People read them in Seoul time, the city's own clock.
+// keys and page paths. People read them in Seoul time, the city's own clock (seoul-time.ts).
 
 const ID = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})?Z(?:-[a-z]+)?$/;
-const SEOUL_OFFSET_MS = 9 * 3_600_000;
 
 /** `seconds`: for a second cycle within one minute, whose minute id is already published. */
 export function cycleIdAt(now: Date, seconds = false): string {
@@ -16,16 +15,4 @@ export function cycleTime(id: string): Date | null {
   if (!m) return null;
   const t = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
   return Number.isNaN(t) ? null : new Date(t);
-}
-
-/** `2026-11-29 06:00` in Seoul time: how a cycle is named in titles. */
-export function seoulMinute(at: Date | string): string {
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  const iso = new Date(t + SEOUL_OFFSET_MS).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-}
-
-/** `2026-11-29` in Seoul time. */
-export function seoulDate(at: Date | string): string {
-  return seoulMinute(at).slice(0, 10);
 }
