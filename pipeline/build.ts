@@ -1,7 +1,6 @@
 // The build half of a cycle, from validated snapshots to a site folder:
 //   transform (DuckDB derived datasets) -> render (every chart x language) -> site (Eleventy)
 // Each chart or derived dataset that fails is reported and left out; the rest still build.
-import type { RunContext } from './cli/context.ts';
 import { readSiteInputs } from './site/inputs.ts';
 import { readRows } from './site/rows.ts';
 import { assembleSiteModel } from './site/model.ts';
@@ -14,7 +13,7 @@ import { runTransforms, type TransformResult } from './transform/index.ts';
 import { loadRowSchema } from './validate/load-schema.ts';
 import { validateRows } from './validate/validate-rows.ts';
 import type { ValidateFn } from './transform/types.ts';
-import { LANGS, type Catalog, type ChartDescriptor, type ColumnSpec, type Lang, type Row, type SnapshotMeta } from './types.ts';
+import { LANGS, type Catalog, type ChartDescriptor, type ColumnSpec, type Lang, type Row, type RunContext, type SnapshotMeta } from './types.ts';
 
 export interface BuildOptions {
   cycleId: string;

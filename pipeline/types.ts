@@ -3,6 +3,8 @@
 // Each stage takes typed input, options and the injected `Effects`, so tests run it
 // silently against temp directories and loopback servers.
 
+import type { WorkDir } from './workdir.ts';
+
 export type Lang = 'ko' | 'en';
 export const LANGS: readonly Lang[] = ['ko', 'en'];
 export interface Localized {
@@ -249,4 +251,16 @@ export interface Effects {
   now(): Date;
   log: Logger;
   env: Record<string, string | undefined>;
+}
+
+/** What every stage run from a command gets: where the catalog, output and work dir are, which
+ *  datasets, and the effects. Made by the CLI (cli/context.ts), read by the stages. */
+export interface RunContext {
+  catalogRoot: string;
+  out: string;
+  work: WorkDir;
+  offline: boolean;
+  only?: string[];
+  json: boolean;
+  effects: Effects;
 }

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { realEffects } from '../effects.ts';
-import type { Effects } from '../types.ts';
-import { workDir, type WorkDir } from '../workdir.ts';
+import type { Effects, RunContext } from '../types.ts';
+import { workDir } from '../workdir.ts';
 
 /** Options every command accepts (docs/architecture.md §3). */
 export interface CommonOptions {
@@ -16,15 +16,7 @@ export interface CommonOptions {
   verbose?: boolean;
 }
 
-export interface RunContext {
-  catalogRoot: string;
-  out: string;
-  work: WorkDir;
-  offline: boolean;
-  only?: string[];
-  json: boolean;
-  effects: Effects;
-}
+export type { RunContext };
 
 export function addCommonOptions(cmd: Command): Command {
   return cmd

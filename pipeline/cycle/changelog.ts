@@ -7,7 +7,7 @@ import type { Catalog, DatasetDescriptor, Localized, SnapshotMeta, ValidationRep
 import type { WorkDir } from '../workdir.ts';
 import { diffSnapshots, type DatasetDiff } from './diff.ts';
 import { freshness, type Freshness } from './freshness.ts';
-import type { CycleCounts, CycleLog, DatasetLog, HistoryEntry, IndicatorLog, LoggedDiff } from './log-types.ts';
+import type { CycleCounts, CycleLog, DatasetLog, HistoryEntry, IndicatorLog, LoggedDiff } from '../cycle-log.ts';
 import type { SourceOutcome } from './refresh.ts';
 
 export const LOG_SAMPLE_SIZE = 10;

@@ -8,7 +8,7 @@ import type { WorkDir } from '../workdir.ts';
 import { buildCycleLog } from './changelog.ts';
 import { changedAtFor } from './freshness.ts';
 import { indicatorChanges } from './indicators.ts';
-import type { CycleLog } from './log-types.ts';
+import type { CycleLog } from '../cycle-log.ts';
 import type { SourceOutcome } from './refresh.ts';
 import { publishedRows, readMeta } from './snapshots.ts';
 import type { TargetState } from './target-state.ts';

@@ -1,15 +1,12 @@
-import type { ColumnType, Row, SnapshotMeta, Value } from '../types.ts';
+import type { ColumnRetype } from '../cycle-log.ts';
+import type { Row, SnapshotMeta, Value } from '../types.ts';
+
+export type { ColumnRetype };
 
 /** One side of a diff: a validated snapshot's NDJSON rows file and its meta. */
 export interface DiffInput {
   rows: string;
   meta: SnapshotMeta;
-}
-
-export interface ColumnRetype {
-  column: string;
-  before: ColumnType;
-  after: ColumnType;
 }
 
 /** A row present before and after whose values differ in at least one column. */

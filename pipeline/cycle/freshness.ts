@@ -15,12 +15,12 @@
 // fixed lengths; months are calendar months in Seoul time). From then the dataset is DUE; a
 // quarter of a period later it is OVERDUE (a daily dataset 30 hours after its last change, a
 // monthly one about a week after the expected date). No snapshot at all is FAILED.
+import type { Freshness, FreshnessStatus } from '../cycle-log.ts';
 import type { Cadence } from '../types.ts';
 import { addPeriod, CadenceError } from '../extract/cadence.ts';
 
 export { addPeriod, CadenceError };
-
-export type FreshnessStatus = 'fresh' | 'due' | 'overdue' | 'failed';
+export type { Freshness, FreshnessStatus };
 
 export interface FreshnessInput {
   every: Cadence;
@@ -30,18 +30,6 @@ export interface FreshnessInput {
   lastModified?: string | null;
 }
 
-export interface Freshness {
-  status: FreshnessStatus;
-  cadence: Cadence;
-  /** The earlier of changedAt and the source's Last-Modified (ISO), null without data. */
-  lastChange: string | null;
-  /** When the next update is expected: one period after lastChange. */
-  nextDue: string | null;
-  /** From when the dataset is overdue: nextDue plus a quarter of a period. */
-  overdueSince: string | null;
-  /** How late it is, counted from nextDue (due and overdue only). */
-  lateByMs: number | null;
-}
 
 export const GRACE_SHARE = 0.25;
 
@@ -75,19 +63,6 @@ export function freshness(input: FreshnessInput, now: Date): Freshness {
     overdueSince: overdue.toISOString(),
     lateByMs: status === 'fresh' ? null : t - due.getTime(),
   };
-}
-
-const RANK: Record<FreshnessStatus, number> = { fresh: 0, due: 1, overdue: 2, failed: 3 };
-
-/** A chart is as fresh as its least fresh dataset; its last change is the latest of theirs. */
-export function combineFreshness(parts: Freshness[]): { status: FreshnessStatus; lastChange: string | null } {
-  let status: FreshnessStatus = 'fresh';
-  let lastChange: string | null = null;
-  for (const f of parts) {
-    if (RANK[f.status] > RANK[status]) status = f.status;
-    if (f.lastChange && (!lastChange || f.lastChange > lastChange)) lastChange = f.lastChange;
-  }
-  return { status: parts.length ? status : 'failed', lastChange };
 }
 
 /**

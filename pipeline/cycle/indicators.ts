@@ -4,7 +4,7 @@ import { siteColumns } from '../site/columns.ts';
 import { computeIndicator } from '../site/indicator.ts';
 import { readRows } from '../site/rows.ts';
 import type { Catalog, Logger, SnapshotMeta } from '../types.ts';
-import type { IndicatorLog, IndicatorPoint } from './log-types.ts';
+import type { IndicatorLog, IndicatorPoint } from '../cycle-log.ts';
 
 export interface IndicatorSides {
   /** The new snapshot's rows file and meta, if the dataset has data. */

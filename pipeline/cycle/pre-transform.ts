@@ -1,12 +1,11 @@
 // Derived datasets computed before the build, so their diffs and freshness can go into the pages
 // the build writes. The build computes them again from the same snapshots (same content, same
 // hash); this pass logs only to debug so each dataset's status line appears once.
-import type { RunContext } from '../cli/context.ts';
 import type { Manifest } from '../publish/manifest.ts';
 import type { Target } from '../publish/target.ts';
 import { runTransforms, type TransformResult } from '../transform/index.ts';
 import type { ValidateFn } from '../transform/types.ts';
-import type { Catalog, Logger } from '../types.ts';
+import type { Catalog, Logger, RunContext } from '../types.ts';
 import { loadRowSchema } from '../validate/load-schema.ts';
 import { validateRows } from '../validate/validate-rows.ts';
 import { ensureSnapshot } from './snapshots.ts';

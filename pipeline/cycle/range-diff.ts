@@ -13,7 +13,7 @@ import type { Catalog, Logger } from '../types.ts';
 import { countLog } from './changelog.ts';
 import { diffSnapshots } from './diff.ts';
 import { freshness } from './freshness.ts';
-import type { CycleLog, DatasetLog, HistoryEntry } from './log-types.ts';
+import type { CycleLog, DatasetLog, HistoryEntry } from '../cycle-log.ts';
 import { downloadSnapshot, readHistory } from './target-state.ts';
 
 export class DiffRangeError extends CitydashError {

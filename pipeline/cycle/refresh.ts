@@ -1,13 +1,12 @@
 // Fetch and validate every source dataset of the cycle. One dataset failing never stops the
 // others: it keeps its last good snapshot (local, else read back from the target), marked stale.
-import type { RunContext } from '../cli/context.ts';
 import { fetchDataset, isSourceDataset } from '../extract/fetch-dataset.ts';
 import { maskSecrets } from '../extract/mask.ts';
 import type { Manifest } from '../publish/manifest.ts';
 import type { Target } from '../publish/target.ts';
-import type { Catalog, FetchInfo, SnapshotMeta, ValidationReport } from '../types.ts';
+import type { Catalog, FetchInfo, RunContext, SnapshotMeta, ValidationReport } from '../types.ts';
 import { validateDatasetWithMeta } from '../validate/validate-dataset.ts';
-import type { FetchOutcome } from './log-types.ts';
+import type { FetchOutcome } from '../cycle-log.ts';
 import { carryOver, ensureSnapshot, writeMeta } from './snapshots.ts';
 
 export interface SourceOutcome {

@@ -8,7 +8,7 @@ import { cyclePath, manifestHistoryPath, readManifest, type Manifest } from '../
 import { runPool } from '../pool.ts';
 import type { Target } from '../publish/target.ts';
 import type { Logger } from '../types.ts';
-import type { HistoryEntry } from './log-types.ts';
+import type { HistoryEntry } from '../cycle-log.ts';
 
 export const DEFAULT_HISTORY = 50;
 

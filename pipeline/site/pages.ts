@@ -28,11 +28,14 @@ export interface SitePages {
   sitemap: SitePage[][];
 }
 
+/** One page in one language: its URL, the same page in the other language, both languages' strings. */
+export function sitePage(lang: Lang, path: (l: Lang) => string, strings: PerLang<Strings>, extra: Partial<SitePage> = {}): SitePage {
+  const other: Lang = lang === 'ko' ? 'en' : 'ko';
+  return { lang, other, url: path(lang), alternates: { ko: path('ko'), en: path('en') }, t: strings[lang], ot: strings[other], ...extra };
+}
+
 export function pageList(model: SiteModel): SitePages {
-  const page = (lang: Lang, path: (l: Lang) => string, extra: Partial<SitePage> = {}): SitePage => {
-    const other: Lang = lang === 'ko' ? 'en' : 'ko';
-    return { lang, other, url: path(lang), alternates: { ko: path('ko'), en: path('en') }, t: model.strings[lang], ot: model.strings[other], ...extra };
-  };
+  const page = (lang: Lang, path: (l: Lang) => string, extra: Partial<SitePage> = {}) => sitePage(lang, path, model.strings, extra);
   const each = <T>(items: T[], make: (lang: Lang, item: T) => SitePage) => LANGS.flatMap((lang) => items.map((item) => make(lang, item)));
   const pages = {
     home: LANGS.map((lang) => page(lang, paths.home)),

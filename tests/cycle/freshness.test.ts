@@ -1,7 +1,7 @@
 // Freshness with an injected clock: fresh -> due -> overdue without waiting, and the rule that
 // re-fetching unchanged data never makes old content fresh.
-import { addPeriod, changedAtFor, combineFreshness, freshness, lastChangeOf } from '../../pipeline/cycle/freshness.ts';
-import { statusText } from '../../pipeline/cycle/site-model.ts';
+import { addPeriod, changedAtFor, freshness, lastChangeOf } from '../../pipeline/cycle/freshness.ts';
+import { combineFreshness, statusText } from '../../pipeline/site/cycle-model.ts';
 
 const H = 3_600_000;
 const T = new Date('2026-11-28T21:00:00Z');

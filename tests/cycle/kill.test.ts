@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../pipeline/publish/manifest.ts';
-import type { CycleLog } from '../../pipeline/cycle/log-types.ts';
+import type { CycleLog } from '../../pipeline/cycle-log.ts';
 import type { SnapshotMeta } from '../../pipeline/types.ts';
 import { editFile, tempCatalog, type TempCatalog } from './helpers/catalog.ts';
 import { runCli, type ChildRun } from './helpers/spawn.ts';

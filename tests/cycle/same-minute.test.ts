@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { registerRun } from '../../pipeline/cli/commands/run.ts';
-import type { CycleLog } from '../../pipeline/cycle/log-types.ts';
+import type { CycleLog } from '../../pipeline/cycle-log.ts';
 import { memoryLogger } from '../../pipeline/log.ts';
 import { editFile, tempCatalog, type TempCatalog } from './helpers/catalog.ts';
 

@@ -8,7 +8,7 @@ import { join, posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import { makeContext } from '../../pipeline/cli/context.ts';
 import { runDiffCommand } from '../../pipeline/cli/commands/diff.ts';
-import type { CycleLog } from '../../pipeline/cycle/log-types.ts';
+import type { CycleLog } from '../../pipeline/cycle-log.ts';
 import { runCycle, type CycleResult } from '../../pipeline/cycle/run-cycle.ts';
 import { memoryLogger } from '../../pipeline/log.ts';
 import type { Effects } from '../../pipeline/types.ts';

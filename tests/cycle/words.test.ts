@@ -1,10 +1,10 @@
 // The change log in plain words, feeds and Markdown: exact sentences for known logs.
-import { cycleSummary, entryTitle, lateWords } from '../../pipeline/cycle/describe.ts';
-import { feedId, feedPages } from '../../pipeline/cycle/feed.ts';
+import { cycleSummary, entryTitle, lateWords } from '../../pipeline/site/cycle-describe.ts';
+import { feedId, feedPages } from '../../pipeline/site/feed.ts';
 import { freshness } from '../../pipeline/cycle/freshness.ts';
-import type { CycleCounts, CycleLog, DatasetLog, RollbackLog } from '../../pipeline/cycle/log-types.ts';
-import { cycleMarkdown, cycleText } from '../../pipeline/cycle/render-text.ts';
-import { cycleSections } from '../../pipeline/cycle/sections.ts';
+import type { CycleCounts, CycleLog, DatasetLog, RollbackLog } from '../../pipeline/cycle-log.ts';
+import { cycleMarkdown, cycleText } from '../../pipeline/site/cycle-text.ts';
+import { cycleSections } from '../../pipeline/site/cycle-sections.ts';
 
 const AT = '2026-11-28T21:00:00.000Z';
 const counts = (c: Partial<CycleCounts>): CycleCounts => ({ datasets: 5, changed: 0, new: 0, unchanged: 0, removed: 0, failed: 0, stale: 0, due: 0, overdue: 0, chartsFailed: 0, ...c });

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { loadCatalog } from '../../catalog/index.ts';
 import { CliError } from '../../errors.ts';
 import { diffCycles } from '../../cycle/range-diff.ts';
-import { rangeMarkdown, rangeText } from '../../cycle/render-text.ts';
+import { rangeMarkdown, rangeText } from '../../site/cycle-text.ts';
 import { parseTarget } from '../../publish/parse-target.ts';
 import type { Effects, Lang } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';

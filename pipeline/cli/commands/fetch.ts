@@ -1,8 +1,8 @@
 // `citydash fetch [ids...] [--force]`: extract only, respecting each dataset's cadence.
 import { loadCatalog } from '../../catalog/index.ts';
 import { fetchDataset, type FetchResult } from '../../extract/fetch-dataset.ts';
-import { EXIT_FOUND_ERRORS, selectDatasets } from '../../validate/select-datasets.ts';
-import { textTable } from '../../validate/summary-table.ts';
+import { EXIT_FOUND_ERRORS, selectDatasets } from '../select-datasets.ts';
+import { textTable } from '../summary-table.ts';
 import { addCommonOptions, makeContext, type CommonOptions, type RunContext } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 import { printProblems, type CommandIo } from './validate.ts';

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { cycleIdAt } from '../../cycle-id.ts';
 import type { Effects } from '../../types.ts';
 import { datasetsForManifest } from '../../publish/datasets.ts';
-import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
+import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../target-options.ts';
 import { readManifest } from '../../publish/manifest.ts';
 import { publishSite, type PublishResult } from '../../publish/publish.ts';
 import { STAGES } from '../../publish/cache-policy.ts';

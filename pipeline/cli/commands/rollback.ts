@@ -1,7 +1,7 @@
 // `citydash rollback --target T --to CYCLE`: republish an earlier cycle (within the grace period).
 import type { Command } from 'commander';
 import type { Effects } from '../../types.ts';
-import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
+import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../target-options.ts';
 import { rollbackTo, type RollbackResult } from '../../publish/rollback.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';

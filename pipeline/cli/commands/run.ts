@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runCycle, type CycleResult } from '../../cycle/run-cycle.ts';
-import { addTargetOptions, parseCount, purgeFromOptions, type TargetCliOptions } from '../../publish/cli-options.ts';
+import { addTargetOptions, parseCount, purgeFromOptions, type TargetCliOptions } from '../target-options.ts';
 import type { Effects } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';

@@ -4,7 +4,7 @@
 //   node --import tsx site.ts <catalog> <work-dir> <site-dir> <cycle-id> [changed-dataset-id]
 import { buildFromWork } from '../../../pipeline/build.ts';
 import { loadCatalog } from '../../../pipeline/catalog/index.ts';
-import type { RunContext } from '../../../pipeline/cli/context.ts';
+import type { RunContext } from '../../../pipeline/types.ts';
 import { fetchDataset } from '../../../pipeline/extract/index.ts';
 import { memoryLogger } from '../../../pipeline/log.ts';
 import type { Effects, Logger } from '../../../pipeline/types.ts';

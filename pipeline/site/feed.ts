@@ -3,9 +3,9 @@
 // do not depend on where the site is hosted; links are absolute when the site knows its baseUrl,
 // else relative to the feed (RFC 4287 allows IRI references).
 import { createHash } from 'node:crypto';
-import type { PerLang } from '../site/model-types.ts';
+import type { PerLang } from './model-types.ts';
 import { LANGS, type Lang } from '../types.ts';
-import { WORDS } from './words.ts';
+import { WORDS } from './cycle-words.ts';
 
 export interface FeedEntry {
   id: string;

@@ -1,11 +1,11 @@
 // A cycle's change log in plain words ("2026-11-29 06:00 update: 3 datasets changed, 1 overdue"),
 // for pages, feeds and CI summaries. Numbers and dates as each language's readers expect them.
-import { fill, formatCell, formatDate } from '../site/format.ts';
-import { STRINGS } from '../site/i18n.ts';
+import { fill, formatCell, formatDate } from './format.ts';
+import { STRINGS } from './i18n.ts';
 import type { Cadence, Lang, Localized, Value } from '../types.ts';
 import { seoulDate, seoulMinute } from '../seoul-time.ts';
-import type { CycleLog, DatasetLog, HistoryEntry, IndicatorLog } from './log-types.ts';
-import { WORDS, type Words } from './words.ts';
+import type { CycleLog, DatasetLog, HistoryEntry, IndicatorLog } from '../cycle-log.ts';
+import { WORDS, type Words } from './cycle-words.ts';
 
 const num = (n: number, lang: Lang) => formatCell(n, lang);
 

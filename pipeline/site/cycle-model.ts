@@ -2,25 +2,20 @@
 // site/feeds/changes.njk), as `model.changes` and `model.freshness`. Every text is already in
 // words here; templates only lay it out. Nothing here depends on when the build ran, so a page
 // is byte-identical across cycles while what it shows is unchanged.
-import { fill, formatDate } from '../site/format.ts';
-import { STRINGS, type Strings } from '../site/i18n.ts';
-import { paths } from '../site/links.ts';
-import type { PerLang, SiteChanges, SiteFreshness } from '../site/model-types.ts';
+import { fill, formatDate } from './format.ts';
+import { STRINGS } from './i18n.ts';
+import { paths } from './links.ts';
+import { sitePage, type SitePage } from './pages.ts';
+import type { PerLang, SiteChanges, SiteFreshness } from './model-types.ts';
 import { LANGS, type Catalog, type Lang } from '../types.ts';
-import { entryTitle, cycleSummary, when } from './describe.ts';
+import { entryTitle, cycleSummary, when } from './cycle-describe.ts';
 import { feedId, type FeedPage, feedPages } from './feed.ts';
-import { combineFreshness, type Freshness } from './freshness.ts';
-import type { CycleLog, DatasetLog, HistoryEntry } from './log-types.ts';
-import { cycleSections, type Links, type Section } from './sections.ts';
-import { WORDS, type Words } from './words.ts';
+import type { CycleLog, DatasetLog, Freshness, FreshnessStatus, HistoryEntry } from '../cycle-log.ts';
+import { cycleSections, type Links, type Section } from './cycle-sections.ts';
+import { WORDS, type Words } from './cycle-words.ts';
 
-export interface PageBase {
-  lang: Lang;
-  other: Lang;
-  url: string;
-  alternates: PerLang<string>;
-  t: Strings;
-  ot: Strings;
+/** A site page (pages.ts) with the change log's words. */
+export interface PageBase extends SitePage {
   w: Words;
 }
 
@@ -84,8 +79,7 @@ export type FreshnessModel = SiteFreshness & {
 export const cyclePagePath = (lang: Lang, id: string) => `${paths.changes(lang)}${id}/`;
 
 function page(lang: Lang, path: (l: Lang) => string): PageBase {
-  const other: Lang = lang === 'ko' ? 'en' : 'ko';
-  return { lang, other, url: path(lang), alternates: { ko: path('ko'), en: path('en') }, t: STRINGS[lang], ot: STRINGS[other], w: WORDS[lang] };
+  return { ...sitePage(lang, path, STRINGS), w: WORDS[lang] };
 }
 
 /** "최신", "2026년 11월 30일부터 기한 초과", "데이터 없음". */
@@ -141,6 +135,19 @@ export function changesModel(catalog: Catalog, current: CycleLog, history: Histo
       feeds: feedPages(cycles, { baseUrl: opts.baseUrl, siteTitle: opts.siteTitle, feedId }),
     },
   };
+}
+
+const WORSE: Record<FreshnessStatus, number> = { fresh: 0, due: 1, overdue: 2, failed: 3 };
+
+/** A chart is as fresh as its least fresh dataset; its last change is the latest of theirs. */
+export function combineFreshness(parts: Freshness[]): { status: FreshnessStatus; lastChange: string | null } {
+  let status: FreshnessStatus = 'fresh';
+  let lastChange: string | null = null;
+  for (const f of parts) {
+    if (WORSE[f.status] > WORSE[status]) status = f.status;
+    if (f.lastChange && (!lastChange || f.lastChange > lastChange)) lastChange = f.lastChange;
+  }
+  return { status: parts.length ? status : 'failed', lastChange };
 }
 
 const RANK: Record<Freshness['status'], number> = { overdue: 0, failed: 1, due: 2, fresh: 3 };

@@ -1,11 +1,11 @@
 // A change log as Markdown (the CI step summary, `citydash diff --format markdown`) and as plain
 // text (`citydash diff`). Same words as the site, in one language (English by default: CI logs).
-import { formatCell } from '../site/format.ts';
+import { formatCell } from './format.ts';
 import type { Lang } from '../types.ts';
-import { entryTitle } from './describe.ts';
-import type { CycleLog, DatasetLog, HistoryEntry } from './log-types.ts';
-import { cycleSections, type Links } from './sections.ts';
-import { WORDS } from './words.ts';
+import { entryTitle } from './cycle-describe.ts';
+import type { CycleLog, DatasetLog, HistoryEntry } from '../cycle-log.ts';
+import { cycleSections, type Links } from './cycle-sections.ts';
+import { WORDS } from './cycle-words.ts';
 
 const NO_LINKS: Links = { dataset: () => null, chart: () => null };
 

@@ -4,11 +4,11 @@
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import type { Effects } from '../types.ts';
-import { parseTarget } from './parse-target.ts';
-import { cloudfrontPurge } from './purge-cloudfront.ts';
-import { webhookPurge } from './purge-webhook.ts';
-import type { PurgeHook } from './purge.ts';
-import type { Target } from './target.ts';
+import { parseTarget } from '../publish/parse-target.ts';
+import { cloudfrontPurge } from '../publish/purge-cloudfront.ts';
+import { webhookPurge } from '../publish/purge-webhook.ts';
+import type { PurgeHook } from '../publish/purge.ts';
+import type { Target } from '../publish/target.ts';
 
 export interface TargetCliOptions {
   target: string;

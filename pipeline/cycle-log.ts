@@ -1,9 +1,29 @@
 // The change log of one cycle, as stored at `_citydash/cycles/<cycle>.json` on the target. Pages,
 // feeds, CI summaries and `citydash diff` are all rendered from this record, so it carries the
 // titles it needs (a dataset removed from the catalog later still reads well in old entries).
-import type { Cadence, FetchInfo, Localized, Row, Value } from '../types.ts';
-import type { ColumnRetype } from './diff-types.ts';
-import type { Freshness } from './freshness.ts';
+// The types live here, beside types.ts, because the cycle writes this record and the site reads it.
+import type { Cadence, ColumnType, FetchInfo, Localized, Row, Value } from './types.ts';
+
+export type FreshnessStatus = 'fresh' | 'due' | 'overdue' | 'failed';
+
+export interface Freshness {
+  status: FreshnessStatus;
+  cadence: Cadence;
+  /** The earlier of changedAt and the source's Last-Modified (ISO), null without data. */
+  lastChange: string | null;
+  /** When the next update is expected: one period after lastChange. */
+  nextDue: string | null;
+  /** From when the dataset is overdue: nextDue plus a quarter of a period. */
+  overdueSince: string | null;
+  /** How late it is, counted from nextDue (due and overdue only). */
+  lateByMs: number | null;
+}
+
+export interface ColumnRetype {
+  column: string;
+  before: ColumnType;
+  after: ColumnType;
+}
 
 /** How the data got into this cycle: the fetch outcome, or derived / skipped (`--only`). */
 export type FetchOutcome = FetchInfo['outcome'] | 'derived' | 'skipped';

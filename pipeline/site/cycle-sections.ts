@@ -2,10 +2,10 @@
 // it (failed > changed > new > computed from a delayed source > overdue > due > removed >
 // unchanged), then the indicators that moved and the charts that could not be drawn.
 import type { Lang } from '../types.ts';
-import { fill } from '../site/format.ts';
-import { datasetWords, freshnessWords, indicatorChanged, indicatorWords, revisedExamples, singular } from './describe.ts';
-import type { CycleLog, DatasetLog } from './log-types.ts';
-import { WORDS, type Words } from './words.ts';
+import { fill } from './format.ts';
+import { datasetWords, freshnessWords, indicatorChanged, indicatorWords, revisedExamples, singular } from './cycle-describe.ts';
+import type { CycleLog, DatasetLog } from '../cycle-log.ts';
+import { WORDS, type Words } from './cycle-words.ts';
 
 export interface SectionItem {
   id: string;
