@@ -5,8 +5,9 @@
 // any point leaves the work dir and the target usable; the next run completes normally.
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
-import { buildFromWork, type BuildResult } from '../build.ts';
+import { buildFromWork, type BuildResult } from '../build/index.ts';
 import { formatProblem } from '../catalog/index.ts';
+import { transform as runTransform } from '../transform/index.ts';
 import { datasetsForManifest } from '../publish/datasets.ts';
 import { cyclePath } from '../publish/manifest.ts';
 import { parseTarget, type TargetOptions } from '../publish/parse-target.ts';
@@ -20,7 +21,7 @@ import { cycleSummary } from '../site/cycle-describe.ts';
 import { cleanWorkLeftovers } from './leftovers.ts';
 import type { CycleLog } from '../cycle-log.ts';
 import type { RunContext } from '../types.ts';
-import { preTransform, restoreDerived } from './pre-transform.ts';
+import { restoreDerived } from './restore-derived.ts';
 import { refreshSources } from './refresh.ts';
 import { cycleMarkdown } from '../site/cycle-text.ts';
 import { changesModel, freshnessModel } from '../site/cycle-model.ts';
@@ -114,7 +115,8 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   const sources = await refreshSources(catalog, ctx, { force: opts.force, target, base, live: state.live?.manifest ?? null });
   log.info(`cycle ${cycle}: computing derived datasets`);
   await restoreDerived(catalog, ctx, base, target);
-  const transform = await preTransform(catalog, ctx);
+  // Once per cycle: the change log needs the derived datasets, and the build is handed the result.
+  const transform = await runTransform(catalog, { catalogRoot: ctx.catalogRoot, work: ctx.work }, ctx.effects);
 
   const compared = await compareWithPublished({ catalog, cycle, now, work: ctx.work, scratch, target, state, sources, transform, errors, log });
   const changedAt = compared.changedAt;
@@ -129,7 +131,7 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   log.info(`cycle ${cycle}: building the site in ${siteDir}`);
   let build: BuildResult;
   try {
-    build = await buildFromWork(catalog, ctx, { cycleId: cycle, siteDir, freshness, changes });
+    build = await buildFromWork(catalog, ctx, { cycleId: cycle, siteDir, freshness, changes, transform });
   } catch (err) {
     return finish(ctx, result, cycleLog, `the site could not be built: ${(err as Error).message}`);
   }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildFromWork } from '../../build.ts';
+import { buildFromWork } from '../../build/index.ts';
 import { cycleIdAt } from '../../cycle-id.ts';
 import { CliError } from '../../errors.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';

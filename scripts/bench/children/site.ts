@@ -2,7 +2,7 @@
 // validated snapshots, optionally after re-validating one changed dataset first (fetch and
 // validate, as the next cycle would). Phases are timed from the log lines buildFromWork writes.
 //   node --import tsx site.ts <catalog> <work-dir> <site-dir> <cycle-id> [changed-dataset-id]
-import { buildFromWork } from '../../../pipeline/build.ts';
+import { buildFromWork } from '../../../pipeline/build/index.ts';
 import { loadCatalog } from '../../../pipeline/catalog/index.ts';
 import type { RunContext } from '../../../pipeline/types.ts';
 import { fetchDataset } from '../../../pipeline/extract/index.ts';

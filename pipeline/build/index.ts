@@ -1,25 +1,27 @@
 // The build half of a cycle, from validated snapshots to a site folder:
 //   transform (DuckDB derived datasets) -> render (every chart x language) -> site (Eleventy)
 // Each chart or derived dataset that fails is reported and left out; the rest still build.
-import { readSiteInputs } from './site/inputs.ts';
-import { readRows } from './site/rows.ts';
-import { assembleSiteModel } from './site/model.ts';
-import type { SiteChanges, SiteFreshness } from './site/model-types.ts';
-import { buildSite, checkSiteOutput } from './site/build.ts';
-import { createRenderer, type RenderedChart } from './render/index.ts';
-import { pngParallelism } from './render/png-pool.ts';
-import { inOrder } from './pool.ts';
-import { runTransforms, type TransformResult } from './transform/index.ts';
-import { loadRowSchema } from './validate/load-schema.ts';
-import { validateRows } from './validate/validate-rows.ts';
-import type { ValidateFn } from './transform/types.ts';
-import { LANGS, type Catalog, type ChartDescriptor, type ColumnSpec, type Lang, type Row, type RunContext, type SnapshotMeta } from './types.ts';
+// `citydash run` has already run the transform (its change log needs the derived datasets) and
+// hands its result in; `citydash build` runs the same steps from the transform on.
+import { readSiteInputs } from '../site/inputs.ts';
+import { readRows } from '../site/rows.ts';
+import { assembleSiteModel } from '../site/model.ts';
+import type { SiteChanges, SiteFreshness } from '../site/model-types.ts';
+import { buildSite, checkSiteOutput } from '../site/build.ts';
+import { createRenderer, type RenderedChart } from '../render/index.ts';
+import { pngParallelism } from '../render/png-pool.ts';
+import { inOrder } from '../pool.ts';
+import { transform as runTransform, type TransformResult } from '../transform/index.ts';
+import { loadRowSchema } from '../validate/index.ts';
+import { LANGS, type Catalog, type ChartDescriptor, type ColumnSpec, type Lang, type Row, type RunContext, type SnapshotMeta } from '../types.ts';
 
 export interface BuildOptions {
   cycleId: string;
   siteDir: string;
   freshness?: SiteFreshness;
   changes?: SiteChanges;
+  /** The transform this cycle already ran; without it the build runs the transform itself. */
+  transform?: TransformResult;
 }
 
 export interface BuildFailure {
@@ -35,15 +37,6 @@ export interface BuildResult {
   files: number;
   snapshots: Record<string, SnapshotMeta>;
   failures: BuildFailure[];
-}
-
-/** Derived datasets are validated and stored exactly like source datasets. */
-function derivedValidator(ctx: RunContext): ValidateFn {
-  return async (rows, ds) => {
-    const schema = await loadRowSchema(ctx.catalogRoot, ds);
-    const fetch = { outcome: 'fresh' as const, source: `sql:${ds.id}`, fetchedAt: ctx.effects.now().toISOString(), sample: false };
-    return validateRows(rows, ds, schema, { work: ctx.work, effects: ctx.effects, fetch, derived: { from: ds.from ?? [], sql: ds.sql ?? '' } });
-  };
 }
 
 async function loadRows(path: string): Promise<Row[]> {
@@ -109,7 +102,7 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
   // A wrong --out is the user's mistake: say so before minutes of transform and rendering.
   await checkSiteOutput(opts.siteDir);
 
-  const transform = await runTransforms(catalog, { work: ctx.work, effects: ctx.effects, validate: derivedValidator(ctx) });
+  const transform = opts.transform ?? (await runTransform(catalog, { catalogRoot: ctx.catalogRoot, work: ctx.work }, ctx.effects));
   for (const d of transform.datasets) {
     if (d.status === 'failed') failures.push({ kind: 'dataset', id: d.id, message: d.reason ?? 'failed' });
   }
