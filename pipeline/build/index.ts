@@ -3,13 +3,9 @@
 // Each chart or derived dataset that fails is reported and left out; the rest still build.
 // `citydash run` has already run the transform (its change log needs the derived datasets) and
 // hands its result in; `citydash build` runs the same steps from the transform on.
-import { readSiteInputs } from '../site/inputs.ts';
-import { readRows } from '../site/rows.ts';
-import { assembleSiteModel } from '../site/model.ts';
-import type { SiteChanges, SiteFreshness } from '../site/model-types.ts';
-import { buildSite, checkSiteOutput } from '../site/build.ts';
-import { createRenderer, type RenderedChart } from '../render/index.ts';
-import { pngParallelism } from '../render/png-pool.ts';
+import { assembleSiteModel, buildSite, checkSiteOutput, readRows, readSiteInputs } from '../site/index.ts';
+import type { SiteChanges, SiteFreshness } from '../site/index.ts';
+import { createRenderer, pngParallelism, type RenderedChart } from '../render/index.ts';
 import { inOrder } from '../pool.ts';
 import { transform as runTransform, type TransformResult } from '../transform/index.ts';
 import { loadRowSchema } from '../validate/index.ts';

@@ -36,3 +36,7 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
     },
   };
 }
+export { isObj, type Obj } from './file-rules.ts';
+export { YAML_FILE, listFiles, readText } from './files.ts';
+export { toDataset } from './normalize.ts';
+export { resolvePointer } from './source-doc.ts';

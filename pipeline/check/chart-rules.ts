@@ -1,9 +1,8 @@
 // Every rule about one chart descriptor, each problem located where the author wrote it:
 // translations and alt text, safety, expressions, Vega-Lite validity, data and fields.
-import { pathLabel, problemAt } from '../catalog/index.ts';
-import { nearest } from '../catalog/suggest.ts';
+import { nearest, pathLabel, problemAt } from '../catalog/index.ts';
 import { quote } from '../errors.ts';
-import { altRoles } from '../render/alt-roles.ts';
+import { altRoles } from '../render/index.ts';
 import type { ChartDescriptor, Lang, Problem } from '../types.ts';
 import { effectiveSpecs, type EffectiveSpec } from './chart-spec.ts';
 import type { DescriptorFile } from './descriptor-files.ts';

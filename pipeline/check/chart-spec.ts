@@ -3,8 +3,7 @@
 // that spec to the line the author wrote: `spec`, `locales.<lang>`, or the template's
 // inputs when the place comes from the template.
 import { joinPointer, splitPointer } from '../catalog/index.ts';
-import { guTileGrid, mergeOverTemplate } from '../render/gu-map.ts';
-import { deepMerge } from '../render/merge.ts';
+import { deepMerge, guTileGrid, mergeOverTemplate } from '../render/index.ts';
 import type { Lang } from '../types.ts';
 import { isObj, type Obj } from './spec-views.ts';
 

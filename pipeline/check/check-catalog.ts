@@ -3,10 +3,9 @@
 // validated as data, SQL is parsed and bound (never run) on a locked DuckDB connection, and
 // previews render only charts that passed, from sample data inside the catalog.
 import { resolve } from 'node:path';
-import { loadCatalog, sortProblems } from '../catalog/index.ts';
-import { DISTRICT_COLUMNS } from '../catalog/normalize.ts';
+import { DISTRICT_COLUMNS, loadCatalog, sortProblems } from '../catalog/index.ts';
 import type { Catalog, ChartDescriptor, ColumnType, Effects, Problem } from '../types.ts';
-import { isColumnType } from '../transform/column-types.ts';
+import { isColumnType } from '../transform/index.ts';
 import { catalogChanges } from './changes.ts';
 import { chartProblems } from './chart-rules.ts';
 import { readDescriptorFiles, type DescriptorFile } from './descriptor-files.ts';

@@ -2,9 +2,7 @@
 // point at the line the author wrote. loadCatalog reads the same files; its typed catalog
 // leaves out broken entries, while check looks at every file that parses.
 import { resolve } from 'node:path';
-import { isObj, type Obj } from '../catalog/file-rules.ts';
-import { listFiles, readText, YAML_FILE } from '../catalog/files.ts';
-import { hasErrors, parseSourceDoc, type SourceDoc } from '../catalog/index.ts';
+import { hasErrors, isObj, listFiles, type Obj, parseSourceDoc, readText, type SourceDoc, YAML_FILE } from '../catalog/index.ts';
 
 export interface DescriptorFile {
   kind: 'dataset' | 'chart';

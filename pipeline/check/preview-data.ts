@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { runTransforms } from '../transform/index.ts';
 import type { Catalog, DatasetDescriptor, Effects, Row } from '../types.ts';
-import { loadRowSchema } from '../validate/load-schema.ts';
-import { validateDataset } from '../validate/validate-dataset.ts';
-import { validateRows } from '../validate/validate-rows.ts';
+import { loadRowSchema, validateDataset, validateRows } from '../validate/index.ts';
 import { workDir } from '../workdir.ts';
 
 export interface PreviewData {

@@ -5,7 +5,7 @@
 // line number, and also before the browser's Vega runtime ever sees them.
 import * as vega from 'vega';
 import { quote } from '../errors.ts';
-import { nearest } from '../catalog/suggest.ts';
+import { nearest } from '../catalog/index.ts';
 import { ALLOWED_FUNCTIONS, FORBIDDEN_NAMES, KNOWN_NAMES } from './expr-allowlist.ts';
 import type { FieldRef } from './spec-views.ts';
 import type { SpecIssue } from './vl-errors.ts';

@@ -3,7 +3,7 @@
 // silently draw nothing for a misspelt field; here the author gets the nearest column name.
 import type { ColumnType } from '../types.ts';
 import { quote } from '../errors.ts';
-import { nearest } from '../catalog/suggest.ts';
+import { nearest } from '../catalog/index.ts';
 import { encodedFields, isObj, transformInputs, views, type FieldRef, type Obj } from './spec-views.ts';
 import type { SpecIssue } from './vl-errors.ts';
 

@@ -4,12 +4,9 @@
 // catalog's datasets, returning exactly the declared columns. The connection is locked down
 // (no external access, configuration locked) before any pull-request SQL reaches it.
 import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
-import { problemAt } from '../catalog/index.ts';
-import { nearest } from '../catalog/suggest.ts';
+import { nearest, problemAt } from '../catalog/index.ts';
 import { quote } from '../errors.ts';
-import { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType } from '../transform/column-types.ts';
-import { lockDown } from '../transform/lockdown.ts';
-import { quoteIdent } from '../transform/sql-text.ts';
+import { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType, lockDown, quoteIdent } from '../transform/index.ts';
 import type { Problem } from '../types.ts';
 import type { DescriptorFile } from './descriptor-files.ts';
 import { ALLOWED_TABLE_FUNCTIONS, deniedFunction, keywordOf, splitStatements, sqlRefs } from './sql-ast.ts';

@@ -7,9 +7,7 @@
 //    from alternatives that stopped earlier);
 //  - otherwise the alternative that best fits the value speaks (missing keys, unknown keys).
 import type { ErrorObject } from 'ajv';
-import { splitPointer } from '../catalog/index.ts';
-import { show } from '../catalog/index.ts';
-import { nearest } from '../catalog/suggest.ts';
+import { nearest, show, splitPointer } from '../catalog/index.ts';
 import { alternativesAt, isObjectSchema, schemaProperties, type Schema } from './vl-schema.ts';
 
 /** Names a place in the spec for a message (`spec.encoding.x`), given its pointer there. */

@@ -3,9 +3,9 @@
 // them). A name that is no dataset is a usage error with a suggestion; a dataset whose
 // descriptor did not load is reported as the catalog error it is.
 import { basename } from 'node:path';
-import { didYouMean } from '../catalog/suggest.ts';
+import { didYouMean } from '../catalog/index.ts';
 import { CliError, quote } from '../errors.ts';
-import { isSourceDataset } from '../extract/fetch-dataset.ts';
+import { isSourceDataset } from '../extract/index.ts';
 import { selectShard } from '../shard.ts';
 import type { Catalog, DatasetDescriptor, Problem } from '../types.ts';
 

@@ -4,11 +4,8 @@
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import type { Effects } from '../types.ts';
-import { parseTarget } from '../publish/parse-target.ts';
-import { cloudfrontPurge } from '../publish/purge-cloudfront.ts';
-import { webhookPurge } from '../publish/purge-webhook.ts';
-import type { PurgeHook } from '../publish/purge.ts';
-import type { Target } from '../publish/target.ts';
+import { cloudfrontPurge, parseTarget, webhookPurge } from '../publish/index.ts';
+import type { PurgeHook, Target } from '../publish/index.ts';
 
 export interface TargetCliOptions {
   target: string;

@@ -1,8 +1,8 @@
 // The change log of one cycle (log-types.ts): per dataset by primary key via diffSnapshots, its
 // fetch and validation outcome, failure and staleness, freshness; per chart indicator the latest
 // value before and after. Written to `_citydash/cycles/<cycle>.json` and rendered from there.
-import type { Manifest } from '../publish/manifest.ts';
-import type { DerivedOutcome } from '../transform/types.ts';
+import type { Manifest } from '../publish/index.ts';
+import type { DerivedOutcome } from '../transform/index.ts';
 import type { Catalog, DatasetDescriptor, Localized, SnapshotMeta, ValidationReport } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { diffSnapshots, type DatasetDiff } from './diff.ts';

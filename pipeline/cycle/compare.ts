@@ -1,8 +1,8 @@
 // After fetch, validate and transform: compare the work dir's snapshots with the published ones
 // and write down what happened (the cycle's change log, changelog.ts).
 import { formatProblem } from '../catalog/index.ts';
-import type { Target } from '../publish/target.ts';
-import type { TransformResult } from '../transform/types.ts';
+import type { Target } from '../publish/index.ts';
+import type { TransformResult } from '../transform/index.ts';
 import type { Catalog, Logger, Problem, SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { buildCycleLog } from './changelog.ts';

@@ -5,8 +5,7 @@
 // descriptor is taken back in; its fetch then fails and says why.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadCatalog, locate, parseSourceDoc, type LoadedCatalog } from '../catalog/index.ts';
-import { toDataset } from '../catalog/normalize.ts';
+import { loadCatalog, type LoadedCatalog, locate, parseSourceDoc, toDataset } from '../catalog/index.ts';
 import type { Problem } from '../types.ts';
 
 export interface CycleCatalog extends LoadedCatalog {

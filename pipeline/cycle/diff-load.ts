@@ -1,8 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType } from '../types.ts';
-import { SnapshotLoadError, messageOf } from '../transform/errors.ts';
-import { readNdjsonSql } from '../transform/load-table.ts';
-import { snapshotColumns } from '../transform/snapshot.ts';
+import { messageOf, readNdjsonSql, snapshotColumns, SnapshotLoadError } from '../transform/index.ts';
 import { PRESENT } from './diff-sql.ts';
 import type { DiffInput } from './diff-types.ts';
 

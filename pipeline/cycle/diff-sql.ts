@@ -1,5 +1,5 @@
 import type { ColumnType } from '../types.ts';
-import { quoteIdent } from '../transform/sql-text.ts';
+import { quoteIdent } from '../transform/index.ts';
 
 // SQL comparing table "before" (alias b) with table "after" (alias a), joined on the key.
 

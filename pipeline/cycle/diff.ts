@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryCanonical } from '../transform/canonical-query.ts';
+import { queryCanonical } from '../transform/index.ts';
 import type { ColumnType, Row } from '../types.ts';
 import { columnsOf, loadSide, openDiffDb } from './diff-load.ts';
 import {

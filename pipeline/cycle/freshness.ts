@@ -17,7 +17,7 @@
 // monthly one about a week after the expected date). No snapshot at all is FAILED.
 import type { Freshness, FreshnessStatus } from '../cycle-log.ts';
 import type { Cadence } from '../types.ts';
-import { addPeriod, CadenceError } from '../extract/cadence.ts';
+import { addPeriod, CadenceError } from '../extract/index.ts';
 
 export { addPeriod, CadenceError };
 export type { Freshness, FreshnessStatus };

@@ -1,8 +1,6 @@
 // Per chart indicator: the latest value before and after this cycle, read from the published
 // snapshot and the new one with the same code that draws the home-page cards.
-import { siteColumns } from '../site/columns.ts';
-import { computeIndicator } from '../site/indicator.ts';
-import { readRows } from '../site/rows.ts';
+import { computeIndicator, readRows, siteColumns } from '../site/index.ts';
 import type { Catalog, Logger, SnapshotMeta } from '../types.ts';
 import type { IndicatorLog, IndicatorPoint } from '../cycle-log.ts';
 

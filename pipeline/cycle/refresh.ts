@@ -1,11 +1,9 @@
 // Fetch and validate every source dataset of the cycle. One dataset failing never stops the
 // others: it keeps its last good snapshot (local, else read back from the target), marked stale.
-import { fetchDataset, isSourceDataset } from '../extract/fetch-dataset.ts';
-import { maskSecrets } from '../extract/mask.ts';
-import type { Manifest } from '../publish/manifest.ts';
-import type { Target } from '../publish/target.ts';
+import { fetchDataset, isSourceDataset, maskSecrets } from '../extract/index.ts';
+import type { Manifest, Target } from '../publish/index.ts';
 import type { Catalog, FetchInfo, RunContext, SnapshotMeta, ValidationReport } from '../types.ts';
-import { validateDatasetWithMeta } from '../validate/validate-dataset.ts';
+import { validateDatasetWithMeta } from '../validate/index.ts';
 import type { FetchOutcome } from '../cycle-log.ts';
 import { carryOver, ensureSnapshot, writeMeta } from './snapshots.ts';
 

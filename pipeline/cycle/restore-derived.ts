@@ -1,6 +1,5 @@
 // Before a cycle computes its derived datasets, each one's last good snapshot is made sure of.
-import type { Manifest } from '../publish/manifest.ts';
-import type { Target } from '../publish/target.ts';
+import type { Manifest, Target } from '../publish/index.ts';
 import type { Catalog, RunContext } from '../types.ts';
 import { ensureSnapshot } from './snapshots.ts';
 

@@ -4,9 +4,9 @@
 import { writeFileAtomic } from '../atomic-write.ts';
 import { CitydashError, quote } from '../errors.ts';
 import { sha256 } from '../hash.ts';
-import { cyclePath, manifestHistoryPath, readManifest, type Manifest } from '../publish/manifest.ts';
+import { cyclePath, manifestHistoryPath, readManifest, type Manifest } from '../publish/index.ts';
 import { runPool } from '../pool.ts';
-import type { Target } from '../publish/target.ts';
+import type { Target } from '../publish/index.ts';
 import type { Logger } from '../types.ts';
 import type { HistoryEntry } from '../cycle-log.ts';
 

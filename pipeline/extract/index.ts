@@ -8,3 +8,7 @@ export { isDue, nextDue } from './cadence.ts';
 export { readRawEntry, openRecords, rawFile, type RawEntry, type RawInput } from './raw-cache.ts';
 export { httpGet, isRetryable, HTTP_DEFAULTS, type HttpOptions, type HttpResult } from './http.ts';
 export { HttpError, HttpStatusError, NetworkError, TimeoutError, TooLargeError, BadUrlError, RedirectLoopError, TruncatedBodyError } from './http-errors.ts';
+export { CadenceError, addPeriod } from './cadence.ts';
+export { maskSecrets } from './mask.ts';
+export { SourceFileError, readTable } from './read-table.ts';
+export { seoulSampleTable } from './seoul-openapi.ts';

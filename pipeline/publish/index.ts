@@ -16,3 +16,4 @@ export {
 } from './manifest.ts';
 export { contentTypeFor } from './content-type.ts';
 export { cacheControlFor, isContentHashed } from './cache-policy.ts';
+export { STAGES } from './cache-policy.ts';

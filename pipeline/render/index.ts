@@ -6,3 +6,6 @@ export { ChartRenderError, BoundaryDataError } from './errors.ts';
 export { themeConfig, OKABE_ITO } from './theme.ts';
 export { FONT_STACK, pretendardFiles } from './fonts.ts';
 export { frameSvg, measureOf, wrap, type DownloadFrame } from './frame.ts';
+export { altRoles } from './alt-roles.ts';
+export { deepMerge } from './merge.ts';
+export { pngParallelism } from './png-pool.ts';

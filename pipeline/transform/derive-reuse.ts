@@ -6,11 +6,8 @@
 import { resolve } from 'node:path';
 import type { DatasetDescriptor } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
-import { codeFingerprint, VALIDATE_CODE, VALIDATE_LIBRARIES } from '../validate/code-fingerprint.ts';
-import type { FileDigest } from '../validate/file-digest.ts';
-import { loadRowSchema } from '../validate/load-schema.ts';
-import { schemaHash } from '../validate/schema-cache.ts';
-import { readReuse, reusable, reuseKey, type ReuseRecord } from '../validate/snapshot-reuse.ts';
+import { codeFingerprint, loadRowSchema, readReuse, reusable, reuseKey, type ReuseRecord, schemaHash, VALIDATE_CODE, VALIDATE_LIBRARIES } from '../validate/index.ts';
+import type { FileDigest } from '../validate/index.ts';
 import type { SourceState } from './sources.ts';
 
 const TRANSFORM_CODE = [...VALIDATE_CODE, 'transform/'];

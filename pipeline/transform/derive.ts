@@ -1,5 +1,5 @@
 import type { DatasetDescriptor, FetchInfo, SnapshotMeta, ValidationReport } from '../types.ts';
-import { recordReuse } from '../validate/snapshot-reuse.ts';
+import { recordReuse } from '../validate/index.ts';
 import { DISTRICT_COLUMNS } from './column-types.ts';
 import { deriveReuse } from './derive-reuse.ts';
 import { DerivedColumnsError, DerivedDescriptorError, DerivedSqlError, DerivedValidationError } from './errors.ts';

@@ -13,3 +13,10 @@ export {
   SnapshotLoadError,
   SnapshotMissingError,
 } from './errors.ts';
+export { queryCanonical } from './canonical-query.ts';
+export { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType } from './column-types.ts';
+export { messageOf } from './errors.ts';
+export { readNdjsonSql } from './load-table.ts';
+export { lockDown } from './lockdown.ts';
+export { snapshotColumns } from './snapshot.ts';
+export { quoteIdent } from './sql-text.ts';

@@ -6,10 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { DatasetDescriptor, Encoding, ExtractSpec, Format, RawTable } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
-import { descriptorPath, displayPath, ExtractError } from '../extract/fetch-dataset.ts';
-import { openRecords, rawFile, type RawEntry } from '../extract/raw-cache.ts';
-import { readTable, SourceFileError } from '../extract/read-table.ts';
-import { seoulSampleTable } from '../extract/seoul-openapi.ts';
+import { descriptorPath, displayPath, ExtractError, openRecords, type RawEntry, rawFile, readTable, seoulSampleTable, SourceFileError } from '../extract/index.ts';
 
 export interface SourceTable {
   table: RawTable;

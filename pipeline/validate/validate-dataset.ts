@@ -5,9 +5,7 @@
 // schema and code is reused rather than validated again (snapshot-reuse.ts).
 import type { Catalog, DatasetDescriptor, FetchInfo, ValidationReport } from '../types.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
-import { extractFingerprint, fetchDataset, type FetchContext } from '../extract/fetch-dataset.ts';
-import { readRawEntry, type RawEntry } from '../extract/raw-cache.ts';
-import { maskSecrets } from '../extract/mask.ts';
+import { extractFingerprint, type FetchContext, fetchDataset, maskSecrets, type RawEntry, readRawEntry } from '../extract/index.ts';
 import { loadRowSchema } from './load-schema.ts';
 import { ReportBuilder } from './report.ts';
 import { codeFingerprint, VALIDATE_CODE, VALIDATE_LIBRARIES } from './code-fingerprint.ts';

@@ -7,7 +7,7 @@ import type {
 import type { WorkDir } from '../workdir.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { conformDistrict, districtColumns, type Gu } from '../districts.ts';
-import { maskSecrets } from '../extract/mask.ts';
+import { maskSecrets } from '../extract/index.ts';
 import { describeLocation } from './location.ts';
 import { PrimaryKeys } from './primary-keys.ts';
 import { ReportBuilder } from './report.ts';

@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { loadCatalog } from '../../catalog/index.ts';
 import { CliError } from '../../errors.ts';
-import { diffCycles } from '../../cycle/range-diff.ts';
-import { rangeMarkdown, rangeText } from '../../site/cycle-text.ts';
-import { parseTarget } from '../../publish/parse-target.ts';
+import { diffCycles } from '../../cycle/index.ts';
+import { rangeMarkdown, rangeText } from '../../site/index.ts';
+import { parseTarget } from '../../publish/index.ts';
 import type { Effects, Lang } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';

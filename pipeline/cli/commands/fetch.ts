@@ -1,6 +1,6 @@
 // `citydash fetch [ids...] [--force]`: extract only, respecting each dataset's cadence.
 import { loadCatalog } from '../../catalog/index.ts';
-import { fetchDataset, type FetchResult } from '../../extract/fetch-dataset.ts';
+import { fetchDataset, type FetchResult } from '../../extract/index.ts';
 import { EXIT_FOUND_ERRORS, selectDatasets } from '../select-datasets.ts';
 import { textTable } from '../summary-table.ts';
 import { addCommonOptions, makeContext, type CommonOptions, type RunContext } from '../context.ts';

@@ -2,10 +2,8 @@
 // `citydash new dataset --id ID --department DEPT`: commented starting files that pass check.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { loadCatalog } from '../../catalog/index.ts';
-import { didYouMean } from '../../catalog/suggest.ts';
-import { newChartYaml } from '../../check/new-chart.ts';
-import { newDatasetFiles } from '../../check/new-dataset.ts';
+import { didYouMean, loadCatalog } from '../../catalog/index.ts';
+import { newChartYaml, newDatasetFiles } from '../../check/index.ts';
 import { CliError } from '../../errors.ts';
 import type { Effects } from '../../types.ts';
 import { makeContext, type CommonOptions } from '../context.ts';

@@ -5,11 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cycleIdAt } from '../../cycle-id.ts';
 import type { Effects } from '../../types.ts';
-import { datasetsForManifest } from '../../publish/datasets.ts';
+import { datasetsForManifest, type PublishResult, publishSite, readManifest, STAGES } from '../../publish/index.ts';
 import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../target-options.ts';
-import { readManifest } from '../../publish/manifest.ts';
-import { publishSite, type PublishResult } from '../../publish/publish.ts';
-import { STAGES } from '../../publish/cache-policy.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Effects } from '../../types.ts';
 import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../target-options.ts';
-import { rollbackTo, type RollbackResult } from '../../publish/rollback.ts';
+import { rollbackTo, type RollbackResult } from '../../publish/index.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 

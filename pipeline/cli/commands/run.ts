@@ -3,7 +3,7 @@
 // site was published, 1 nothing could be published.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runCycle, type CycleResult } from '../../cycle/run-cycle.ts';
+import { runCycle, type CycleResult } from '../../cycle/index.ts';
 import { addTargetOptions, parseCount, purgeFromOptions, type TargetCliOptions } from '../target-options.ts';
 import type { Effects } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';

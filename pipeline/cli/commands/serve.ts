@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CliError, quote } from '../../errors.ts';
-import { startStaticServer } from '../../site/static-server.ts';
+import { startStaticServer } from '../../site/index.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 

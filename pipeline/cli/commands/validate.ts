@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import { formatProblem, loadCatalog } from '../../catalog/index.ts';
 import { CliError } from '../../errors.ts';
-import { displayPath } from '../../extract/fetch-dataset.ts';
+import { displayPath } from '../../extract/index.ts';
 import type { Effects, Problem, ValidationReport } from '../../types.ts';
 import { EXIT_FOUND_ERRORS, selectDatasets } from '../select-datasets.ts';
 import { count, textTable } from '../summary-table.ts';
-import { validateDataset, validateFile } from '../../validate/validate-dataset.ts';
+import { validateDataset, validateFile } from '../../validate/index.ts';
 import { addCommonOptions, makeContext, type CommonOptions, type RunContext } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 
