@@ -45,7 +45,7 @@ export interface ExtractSpec {
   format?: Format;
   encoding?: Encoding;
   csv?: { delimiter?: string; skipRows?: number; dropTotals?: boolean };
-  xlsx?: { sheet?: string | number; headerRows?: number; maxCells?: number; maxUncompressedBytes?: number };
+  xlsx?: { sheet?: string | number; headerRows?: number; skipRows?: number; dropTotals?: boolean; maxCells?: number; maxUncompressedBytes?: number };
   json?: { records?: string };
   /** Bundled sample (relative to the descriptor's folder) used offline or without a key. */
   sample?: string;

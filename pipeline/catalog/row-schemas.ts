@@ -86,6 +86,7 @@ function coverageProblems(source: SourceDoc, v: Obj, schemaDoc: SourceDoc): Prob
       problemAt(source, '/district', `${schemaDoc.path} must allow ${missingGu.map((c) => `"${c}"`).join(', ')} (string or null): "district" adds them to every row`, { at: 'key', rule: 'row-schema' }),
     );
   }
+  if (isObj(v.columns) && isObj(schema.properties)) problems.push(...typeProblems(source, v.columns, schema.properties, schemaDoc.path));
   if (Array.isArray(schema.required) && columns.length) {
     schema.required.forEach((name, i) => {
       if (typeof name === 'string' && !columns.includes(name)) {
@@ -93,6 +94,38 @@ function coverageProblems(source: SourceDoc, v: Obj, schemaDoc: SourceDoc): Prob
         problems.push(problemAt(schemaDoc, `/required/${i}`, `"required" lists ${quote(name)}, which ${id} has no column for (columns: ${columns.join(', ')})`, { rule: 'row-schema' }));
       }
     });
+  }
+  return problems;
+}
+
+/** JSON types the canonical values of each column type are (docs/architecture.md §2). */
+const PRODUCES: Record<string, string[]> = {
+  string: ['string'], date: ['string'], datetime: ['string'], integer: ['integer', 'number'], number: ['number'], boolean: ['boolean'],
+};
+
+/**
+ * A descriptor type the row schema contradicts: every value of the column would be rejected
+ * (an integer column the schema calls a string), or some would (a number column the schema
+ * holds to integers). Also the JSON Schema formats canonical dates never satisfy.
+ */
+function typeProblems(source: SourceDoc, columns: Obj, properties: Obj, schemaFile: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, spec] of Object.entries(columns)) {
+    const prop = properties[name];
+    if (!isObj(spec) || typeof spec.type !== 'string' || !PRODUCES[spec.type] || !isObj(prop)) continue;
+    const pointer = joinPointer(['columns', name, 'type']);
+    const declared = (Array.isArray(prop.type) ? prop.type : [prop.type]).filter((t): t is string => typeof t === 'string' && t !== 'null');
+    const produced = PRODUCES[spec.type]!;
+    const said = declared.map((t) => quote(t)).join(' or ');
+    if (declared.length && !declared.some((t) => produced.includes(t))) {
+      problems.push(problemAt(source, pointer, `column ${quote(name)} is ${spec.type}, but ${schemaFile} says ${said} for it: every value would be rejected`, { rule: 'type-agreement' }));
+    } else if (spec.type === 'number' && declared.length && declared.every((t) => t === 'integer')) {
+      problems.push(problemAt(source, pointer, `column ${quote(name)} is number, but ${schemaFile} allows only "integer": values with decimals would be rejected`, { rule: 'type-agreement', severity: 'warning' }));
+    }
+    if ((spec.type === 'date' || spec.type === 'datetime') && (prop.format === 'date-time' || (spec.type === 'datetime' && prop.format === 'date'))) {
+      const canonical = spec.type === 'date' ? 'yyyy-MM-dd' : 'yyyy-MM-ddTHH:mm (Seoul time, no zone)';
+      problems.push(problemAt(source, pointer, `column ${quote(name)} is ${spec.type}, written ${canonical}, which ${schemaFile}'s "format": ${quote(prop.format)} refuses; use a "pattern" instead`, { rule: 'type-agreement' }));
+    }
   }
   return problems;
 }

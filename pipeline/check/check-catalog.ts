@@ -8,6 +8,7 @@ import type { Catalog, ChartDescriptor, ColumnType, Effects, Problem } from '../
 import { isColumnType } from '../transform/index.ts';
 import { catalogChanges } from './changes.ts';
 import { chartProblems } from './chart-rules.ts';
+import { dataProblems } from './data-rules.ts';
 import { readDescriptorFiles, type DescriptorFile } from './descriptor-files.ts';
 import { renderPreviews, type PreviewRequest } from './previews.ts';
 import { dedupe, inPaths, withHint } from './problem-hints.ts';
@@ -40,6 +41,7 @@ export async function checkCatalog(root: string, opts: CheckOptions = {}, effect
   let problems: Problem[] = loaded.problems.map(withHint);
 
   problems.push(...(await sqlProblems(files, datasetIds)));
+  problems.push(...(await dataProblems(loaded.catalog, files)).map(withHint));
   const columns = columnTypes(files);
   for (const f of files) if (f.kind === 'chart') problems.push(...chartProblems(f, { columns, datasetIds }));
 

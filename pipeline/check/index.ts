@@ -7,4 +7,3 @@ export { SPEC_LIMITS } from './spec-safety.ts';
 export { ALLOWED_FUNCTIONS } from './expr-allowlist.ts';
 export type { CatalogChanges, ChangeList, ChartPreview, CheckOptions, CheckResult, PreviewImage } from './types.ts';
 export { newChartYaml } from './new-chart.ts';
-export { newDatasetFiles } from './new-dataset.ts';

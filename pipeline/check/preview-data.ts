@@ -2,9 +2,10 @@
 // transform stages, run into a temporary work folder for just the datasets the previewed
 // charts read. Only files inside the catalog are read: a pull request could otherwise point
 // a `file` dataset (or a symlinked sample) at a file on the CI machine and draw it.
-import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { insideCatalog } from './inside-catalog.ts';
 import { runTransforms } from '../transform/index.ts';
 import type { Catalog, DatasetDescriptor, Effects, Row } from '../types.ts';
 import { loadRowSchema, validateDataset, validateRows } from '../validate/index.ts';
@@ -30,15 +31,6 @@ export function datasetClosure(catalog: Catalog, ids: Iterable<string>): Dataset
   return catalog.datasets.filter((d) => seen.has(d.id));
 }
 
-async function inside(root: string, path: string): Promise<boolean> {
-  try {
-    const rel = relative(await realpath(root), await realpath(path));
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  } catch {
-    return false;
-  }
-}
-
 /** Why a source dataset may not be read at check time, or undefined when it may. */
 async function outsideReason(catalog: Catalog, ds: DatasetDescriptor): Promise<string | undefined> {
   const spec = ds.extract;
@@ -46,7 +38,7 @@ async function outsideReason(catalog: Catalog, ds: DatasetDescriptor): Promise<s
   const local = spec.kind === 'file' ? spec.path : spec.sample;
   if (!local) return 'it has no bundled sample (extract.sample)';
   const abs = isAbsolute(local) ? local : resolve(catalog.root, dirname(ds.file), local);
-  return (await inside(catalog.root, abs)) ? undefined : `its file ${JSON.stringify(local)} is not inside the catalog (previews read only catalog files)`;
+  return (await insideCatalog(catalog.root, abs)) ? undefined : `its file ${JSON.stringify(local)} is not inside the catalog (previews read only catalog files)`;
 }
 
 async function readRows(path: string): Promise<Row[] | undefined> {

@@ -15,6 +15,8 @@ const BY_RULE: Record<string, string> = {
   unused: 'delete the file, or name it in a dataset\'s schema:',
   sample: 'add extract.sample: samples/<id>.csv so offline runs and pull-request previews have data',
   shape: 'a dataset has either extract (fetched) or from and sql (derived)',
+  'type-agreement': 'a column\'s type and its row-schema property must agree: integer ↔ "integer", number ↔ "number", string, date and datetime ↔ "string", boolean ↔ "boolean"',
+  data: 'fix the descriptor to match the file (`citydash new dataset --from FILE` writes one that reads the file as it is), or fix the file',
 };
 
 export function withHint(p: Problem): Problem {

@@ -120,7 +120,7 @@ function resolveDelimiter(option: string | undefined, sample: string): string {
  * The candidate that splits the header into the most columns while keeping the first rows
  * the same width and every quote well-formed; comma when nothing splits the header.
  */
-function guessDelimiter(sample: string): string {
+export function guessDelimiter(sample: string): string {
   let best = ',';
   let bestScore: [number, number] = [0, 0];
   for (const delimiter of GUESSABLE) {

@@ -2,11 +2,12 @@
 // The header is the first non-blank record after `skipRows`; header cells are trimmed,
 // BOM-free and have inner whitespace runs (line breaks in quoted headers) collapsed to one
 // space; empty header cells at the end are dropped. Blank records (no line, or only
-// delimiters) are skipped. A totals row is dropped only with `dropTotals`.
+// delimiters) are skipped. A totals row is dropped only with `dropTotals` (totals.ts).
 import type { RawRecord, RawTable, RawValue } from '../types.ts';
 import { quote } from '../errors.ts';
 import { CsvError } from './csv-error.ts';
 import { csvRows, type CsvRow } from './csv-rows.ts';
+import { isTotalsRow } from './totals.ts';
 
 export { CsvError } from './csv-error.ts';
 
@@ -15,12 +16,6 @@ export interface CsvOptions {
   skipRows?: number;
   dropTotals?: boolean;
 }
-
-/**
- * Labels of a totals row, compared without whitespace and case. The label sits in one of the
- * leading label columns: the city's own files put it after a period column (기간 | 자치구=합계).
- */
-const TOTAL_LABELS = new Set(['합계', '계', '총계', '소계', 'total']);
 
 export async function readCsv(text: AsyncIterable<string>, file: string, opts: CsvOptions = {}): Promise<RawTable> {
   const skipRows = opts.skipRows ?? 0;
@@ -87,10 +82,4 @@ function align(cells: string[], width: number, file: string, line: number): RawV
 
 function isBlank(cells: string[]): boolean {
   return cells.every((c) => c.trim() === '');
-}
-
-const LABEL_COLUMNS = 3;
-
-function isTotalsRow(cells: readonly RawValue[]): boolean {
-  return cells.slice(0, LABEL_COLUMNS).some((c) => c !== null && TOTAL_LABELS.has(String(c).replace(/\s+/g, '').toLowerCase()));
 }

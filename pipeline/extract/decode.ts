@@ -86,9 +86,10 @@ export class StreamDecoder {
   private checkBom(): void {
     this.bomChecked = true;
     const b = this.pending;
-    const utf8Bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-    const le = b[0] === 0xff && b[1] === 0xfe;
-    const be = b[0] === 0xfe && b[1] === 0xff;
+    const bom = byteOrderMark(b);
+    const utf8Bom = bom === 'utf-8';
+    const le = bom === 'utf-16le';
+    const be = bom === 'utf-16be';
     if (this.mode === 'undecided') {
       if (utf8Bom) (this.mode = 'utf-8'), this.take(3, '');
       else if (le) (this.mode = 'utf-16le'), this.take(2, '');
@@ -185,6 +186,14 @@ function decode(mode: DetectedEncoding, b: Uint8Array): string {
   if (mode === 'utf-8') return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
   if (mode === 'cp949') return decodeCp949(b);
   return decodeUtf16(b, mode === 'utf-16le');
+}
+
+/** The encoding a byte-order mark at the start of `b` names, if there is one. */
+export function byteOrderMark(b: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /** Decode a stream of byte chunks into text chunks. */

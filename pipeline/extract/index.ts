@@ -10,5 +10,12 @@ export { httpGet, isRetryable, HTTP_DEFAULTS, type HttpOptions, type HttpResult 
 export { HttpError, HttpStatusError, NetworkError, TimeoutError, TooLargeError, BadUrlError, RedirectLoopError, TruncatedBodyError } from './http-errors.ts';
 export { CadenceError, addPeriod } from './cadence.ts';
 export { maskSecrets } from './mask.ts';
-export { SourceFileError, readTable } from './read-table.ts';
-export { seoulSampleTable } from './seoul-openapi.ts';
+export { SourceFileError, readTable, type ReadTableOptions, type TableSource } from './read-table.ts';
+export { fetchSeoulOpenApi, seoulSampleTable, SEOUL_MAX_PAGE } from './seoul-openapi.ts';
+// Readers as `new dataset --from` uses them, to look at a file the way fetch and validate read it.
+export { byteOrderMark, DecodeError, StreamDecoder, type DetectedEncoding } from './decode.ts';
+export { csvRows, guessDelimiter, type CsvRow } from './csv-rows.ts';
+export { CsvError } from './csv-error.ts';
+export { readXlsxSheets, XlsxError, type SheetGrid } from './xlsx.ts';
+export { JsonError } from './json-records.ts';
+export { isTotalsRow } from './totals.ts';

@@ -7,3 +7,10 @@ export { VALIDATE_CODE, VALIDATE_LIBRARIES, codeFingerprint } from './code-finge
 export { type FileDigest } from './file-digest.ts';
 export { schemaHash } from './schema-cache.ts';
 export { readReuse, recordReuse, reusable, reuseKey, type ReuseRecord } from './snapshot-reuse.ts';
+// Column reading, shared with `new dataset --from` and `check` so they read data as validate does.
+export { makeCoercer, type Coercer, type Coerced } from './coerce.ts';
+export { compileDateFormat, DateFormatError } from './date-format.ts';
+export { isEmptyMarker, parseNumber } from './parse-number.ts';
+export { mapHeaders, HeaderMismatchError } from './header-map.ts';
+export { typedRecords, ColumnSpecError } from './typed-records.ts';
+export { formatFromName, openFile, openLocalSource } from './source-table.ts';

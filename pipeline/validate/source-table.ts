@@ -43,17 +43,29 @@ export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, ca
   }
   const path = sourceInputPath(ds, entry, catalogRoot, work);
   const where = displayPath(catalogRoot, path);
-  if (entry.fetch.sample) {
-    const format = spec.sampleFormat ?? spec.format ?? formatFromName(path);
-    if (!format) throw new ExtractError(ds.file, `extract.sampleFormat is not set and ${JSON.stringify(where)} does not say it`);
-    if (spec.kind === 'seoul-openapi' && format === 'json' && !spec.json?.records) {
-      return { table: seoulSampleTable(await readSample(path, where), spec.service ?? '', where), where };
-    }
-    // A sample in another format than the live source was saved with its own encoding.
-    const encoding = spec.sampleFormat && spec.sampleFormat !== spec.format ? 'auto' : spec.encoding;
-    return { table: await readTable({ path, name: where }, readOptions(spec, format, encoding)), where };
-  }
+  if (entry.fetch.sample) return openSample(ds, spec, path, where);
   return openFile(ds, path, where, false);
+}
+
+/**
+ * A dataset's bundled sample, or the file of a `file` source, read in place as validate reads
+ * it (for `check`, which compares the descriptor with its data). `path` is absolute.
+ */
+export async function openLocalSource(ds: DatasetDescriptor, which: 'sample' | 'file', path: string, where: string): Promise<SourceTable> {
+  const spec = ds.extract;
+  if (!spec) throw new ExtractError(ds.file, 'has no extract section');
+  return which === 'sample' ? openSample(ds, spec, path, where) : openFile(ds, path, where, false);
+}
+
+async function openSample(ds: DatasetDescriptor, spec: ExtractSpec, path: string, where: string): Promise<SourceTable> {
+  const format = spec.sampleFormat ?? spec.format ?? formatFromName(path);
+  if (!format) throw new ExtractError(ds.file, `extract.sampleFormat is not set and ${JSON.stringify(where)} does not say it`);
+  if (spec.kind === 'seoul-openapi' && format === 'json' && !spec.json?.records) {
+    return { table: seoulSampleTable(await readSample(path, where), spec.service ?? '', where), where };
+  }
+  // A sample in another format than the live source was saved with its own encoding.
+  const encoding = spec.sampleFormat && spec.sampleFormat !== spec.format ? 'auto' : spec.encoding;
+  return { table: await readTable({ path, name: where }, readOptions(spec, format, encoding)), where };
 }
 
 /**

@@ -1,18 +1,28 @@
-// `citydash new chart --dataset ID --id NEW-ID [--area A]` and
-// `citydash new dataset --id ID --department DEPT`: commented starting files that pass check.
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+// `citydash new chart --dataset ID --id NEW-ID [--area A]`,
+// `citydash new dataset --from FILE|URL|seoul-openapi:SERVICE [--id ID] [--department DEPT]`
+// (descriptor and row schema inferred from the data) and
+// `citydash new dataset --id ID --department DEPT` (a commented template): starting files
+// that pass check.
+import { constants } from 'node:fs';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { didYouMean, loadCatalog } from '../../catalog/index.ts';
-import { newChartYaml, newDatasetFiles } from '../../check/index.ts';
+import { newChartYaml } from '../../check/index.ts';
 import { CliError } from '../../errors.ts';
-import type { Effects } from '../../types.ts';
-import { makeContext, type CommonOptions } from '../context.ts';
+import { defaultId, newDatasetFiles, onboardDataset, parseFrom, PLACEHOLDER_DEPARTMENT, UNASSIGNED_DEPARTMENT } from '../../onboard/index.ts';
+import { summaryLines } from '../onboard-summary.ts';
+import type { Catalog, Effects } from '../../types.ts';
+import { makeContext, type CommonOptions, type RunContext } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface NewIo {
   effects?: Effects;
+  /** Where --json output goes (default stdout). */
+  stdout?: (text: string) => void;
+  /** Folder a relative --from path is read from (default the process's). */
+  cwd?: string;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -24,18 +34,23 @@ function checkId(what: string, id: string): void {
 }
 
 /** Writes new files only: never overwrites what an author already has. */
-async function writeNew(root: string, files: Record<string, string>, effects: Effects): Promise<void> {
-  for (const path of Object.keys(files)) if (await exists(resolve(root, path))) throw new CliError(`${path} already exists; choose another id`);
-  for (const [path, text] of Object.entries(files)) {
+async function writeNew(root: string, files: Record<string, string | Uint8Array>, effects: Effects, copies: Record<string, string> = {}): Promise<void> {
+  const paths = [...Object.keys(files), ...Object.keys(copies)];
+  for (const path of paths) if (await exists(resolve(root, path))) throw new CliError(`${path} already exists; choose another id`);
+  for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(resolve(root, path)), { recursive: true });
-    await writeFile(resolve(root, path), text, { flag: 'wx' });
+    await writeFile(resolve(root, path), content, { flag: 'wx' });
     effects.log.info(`wrote ${path}`);
   }
-  effects.log.info('next: edit the file(s), then run `npx citydash check`');
+  for (const [path, from] of Object.entries(copies)) {
+    await mkdir(dirname(resolve(root, path)), { recursive: true });
+    await copyFile(from, resolve(root, path), constants.COPYFILE_EXCL);
+    effects.log.info(`copied the file in as ${path}`);
+  }
 }
 
 interface ChartOptions extends CommonOptions { dataset: string; id: string; area?: string }
-interface DatasetOptions extends CommonOptions { id: string; department: string }
+interface DatasetOptions extends CommonOptions { id?: string; department?: string; from?: string; sheet?: string }
 
 export function registerNew(io: NewIo = {}): RegisterCommand {
   return (program) => {
@@ -58,25 +73,67 @@ export function registerNew(io: NewIo = {}): RegisterCommand {
         const area = opts.area ?? areas[0];
         if (!area || !areas.includes(area)) throw new CliError(`--area ${JSON.stringify(opts.area ?? '')}: use one of ${areas.join(', ') || '(none: add areas to citydash.yaml)'}`);
         await writeNew(ctx.catalogRoot, { [`viz-specs/${area}/${opts.id}.yaml`]: newChartYaml(opts.id, area, ds) }, ctx.effects);
+        ctx.effects.log.info('next: edit the file, then run `npx citydash check`');
       });
     cmd
       .command('dataset')
-      .description('a dataset with its row schema and a sample: sources/<department>/<id>.yaml')
-      .requiredOption('--id <id>', 'the new dataset id (lowercase, digits, dashes)')
-      .requiredOption('--department <dept>', 'department id, e.g. climate-environment')
+      .description('a dataset: sources/<department>/<id>.yaml and schemas/<id>.schema.json, inferred from its data with --from')
+      .option('--from <source>', 'infer everything from a file, an http(s) URL or seoul-openapi:SERVICE[/param...]')
+      .option('--id <id>', 'the new dataset id (lowercase, digits, dashes; with --from, default from the file name)')
+      .option('--department <dept>', 'department id, e.g. climate-environment')
+      .option('--sheet <name>', 'with --from on a workbook: the sheet to read (default: the one with the most data)')
       .option('--catalog <dir>', 'catalog root', '.')
+      .option('--json', 'print the summary as JSON on stdout')
+      .option('--quiet', 'only warnings and errors on stderr')
+      .addHelpText('after', DATASET_HELP)
       .action(async (opts: DatasetOptions) => {
         const ctx = makeContext(opts, io.effects);
-        checkId('--id', opts.id);
-        checkId('--department', opts.department);
-        if (opts.department === 'derived') throw new CliError('--department derived is for derived datasets (from + sql); name the publishing department');
+        if (!opts.from && !opts.id) throw new CliError('new dataset needs --from FILE (to infer it from the data) or --id ID --department DEPT (for a template)');
+        if (!opts.from && !opts.department) throw new CliError('new dataset --id needs --department DEPT (or use --from FILE to infer the dataset from its file)');
+        if (opts.sheet !== undefined && !opts.from) throw new CliError('--sheet goes with --from <workbook>');
+        if (opts.id !== undefined) checkId('--id', opts.id);
+        if (opts.department !== undefined) {
+          checkId('--department', opts.department);
+          if (opts.department === 'derived') throw new CliError('--department derived is for derived datasets (from + sql); name the publishing department');
+        }
         const { catalog } = await loadCatalog(ctx.catalogRoot);
-        if (catalog.datasets.some((d) => d.id === opts.id)) throw new CliError(`a dataset with id ${JSON.stringify(opts.id)} already exists`);
-        const known = catalog.datasets.find((d) => d.department.id === opts.department)?.department;
-        const department = known ?? { id: opts.department, ko: '부서 이름', en: 'Department name' };
-        await writeNew(ctx.catalogRoot, newDatasetFiles(opts.id, department), ctx.effects);
+        if (opts.id && catalog.datasets.some((d) => d.id === opts.id)) throw new CliError(`a dataset with id ${JSON.stringify(opts.id)} already exists`);
+        const known = opts.department ? catalog.datasets.find((d) => d.department.id === opts.department)?.department : undefined;
+        if (!opts.from) {
+          await writeNew(ctx.catalogRoot, newDatasetFiles(opts.id!, known ?? { id: opts.department!, ...PLACEHOLDER_DEPARTMENT }), ctx.effects);
+          ctx.effects.log.info('next: edit the files, then run `npx citydash check`');
+          return;
+        }
+        await fromSource(ctx, catalog, opts, known, io);
       });
   };
 }
 
 export const register: RegisterCommand = registerNew();
+
+const DATASET_HELP = `
+With --from, the source is read the way fetch and validate will read it, and the descriptor and
+row schema are written to validate it as it is: encoding, delimiter, title rows, header rows,
+sheet, totals rows, each column's name, type, date format, unit and empty cells, the gu
+column and a primary key unique over the whole file. Lines it had to guess are marked
+"check:". A file outside the catalog is copied in under sources/<department>/data/; a URL's
+response and a Seoul Open API page (SEOUL_API_KEY) are kept as the sample.
+
+Examples:
+  $ citydash new dataset --from ~/Downloads/대기오염도_2018.csv --department climate-environment
+  $ citydash new dataset --from budget.xlsx --id budget-2025 --department finance --sheet 집행현황
+  $ citydash new dataset --from seoul-openapi:DailyAverageAirQuality/20250101 --id air-daily --department climate-environment
+  $ citydash new dataset --id noise-complaints --department citizen-communication   # a template`;
+
+async function fromSource(ctx: RunContext, catalog: Catalog, opts: DatasetOptions, known: Catalog['datasets'][number]['department'] | undefined, io: NewIo): Promise<void> {
+  const department = opts.department ? known ?? { id: opts.department, ...PLACEHOLDER_DEPARTMENT } : UNASSIGNED_DEPARTMENT;
+  const cwd = io.cwd ?? process.cwd();
+  const id = opts.id ?? defaultId(parseFrom(opts.from!, cwd));
+  if (catalog.datasets.some((d) => d.id === id)) throw new CliError(`a dataset with id ${JSON.stringify(id)} already exists; give another with --id`);
+  const result = await onboardDataset({ from: opts.from!, catalogRoot: ctx.catalogRoot, cwd, id, department, departmentKnown: Boolean(known), sheet: opts.sheet }, ctx.effects);
+  await writeNew(ctx.catalogRoot, result.files, ctx.effects, result.copies);
+  for (const line of summaryLines(result.summary)) ctx.effects.log.info(line);
+  ctx.effects.log.info(`next: review the lines marked "check:", then run \`npx citydash check\` and \`npx citydash validate ${result.id}\``);
+  if (ctx.json) (io.stdout ?? ((t) => process.stdout.write(t)))(`${JSON.stringify({ ok: true, ...result.summary, written: [...Object.keys(result.files), ...Object.keys(result.copies)] }, null, 2)}\n`);
+}
+

@@ -1,5 +1,6 @@
-// `citydash new dataset`: a commented starting descriptor, its row schema and a two-row
-// sample CSV, which together pass `citydash check` and validate as written.
+// `citydash new dataset` without --from: a commented starting descriptor, its row schema and
+// a two-row sample CSV, which together pass `citydash check` and validate as written.
+import { descriptorHeader } from './descriptor-header.ts';
 
 const q = (s: string) => JSON.stringify(s);
 
@@ -10,9 +11,7 @@ export interface NewDatasetFiles {
 
 export function newDatasetFiles(id: string, department: { id: string; ko: string; en: string }): NewDatasetFiles {
   const dir = `sources/${department.id}`;
-  const descriptor = `# 새 데이터셋 / New dataset — ${id}
-# 이 파일을 고친 뒤 \`npx citydash check\`로 검사하세요. Edit, then run \`npx citydash check\`.
-
+  const descriptor = `${descriptorHeader(id, false)}
 # 데이터셋 id: 소문자·숫자·하이픈, 파일 이름과 같아야 하며 한 번 공개하면 바꾸지 않습니다.
 # Dataset id: lowercase letters, digits and dashes; equals the file name; never changes once published.
 id: ${id}
@@ -41,6 +40,10 @@ extract:
   path: samples/${id}.csv
   format: csv
   encoding: auto        # auto | utf-8 | cp949
+  # 이 두 줄짜리 예시 자료는 사이트에 "예시 자료"로 표시됩니다. path를 실제 파일로 바꾸면 이 줄을 지우세요
+  # (파일이 있으면 \`citydash new dataset --from 파일\`이 전부 추정해 줍니다).
+  # The two-row placeholder is labelled sample data on the site. Delete this line once path names the real
+  # file (or start over with \`citydash new dataset --from FILE\`, which infers all of this from the file).
   sample: samples/${id}.csv
 
 # 열: 정식 이름 <- 원본 머리글(from), 형식(type), 단위(unit), 제목(title).

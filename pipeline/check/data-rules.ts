@@ -1,0 +1,115 @@
+// `check` compares each source dataset's descriptor with its data: the bundled sample, or the
+// file of a `file` source. Every column's header must be in the file, and the first rows'
+// values must read as the column's type, so a header typo or a wrong type is reported at
+// check (on the descriptor line to fix), not found at validate. The data is read with
+// validate's own readers, header mapping and coercers, and only files inside the catalog are
+// read (a pull request could otherwise point a dataset at a file on the CI machine).
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { didYouMean, problemAt, type SourceDoc } from '../catalog/index.ts';
+import { quote } from '../errors.ts';
+import type { Catalog, DatasetDescriptor, Problem, SourceLocation } from '../types.ts';
+import { compileDateFormat, formatFromName, HeaderMismatchError, openLocalSource, typedRecords } from '../validate/index.ts';
+import { insideCatalog } from './inside-catalog.ts';
+import type { DescriptorFile } from './descriptor-files.ts';
+
+/** Rows read per dataset: enough to meet most type mistakes, little enough for every pull request. */
+export const DATA_CHECK_ROWS = 1000;
+/** Larger workbooks and JSON bodies (read whole) are not compared at check. */
+const MAX_WHOLE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_RATIO = 0.01;
+
+export async function dataProblems(catalog: Catalog, files: readonly DescriptorFile[]): Promise<Problem[]> {
+  const docs = new Map(files.map((f) => [f.path, f.source]));
+  const problems: Problem[] = [];
+  for (const ds of catalog.datasets) {
+    const source = docs.get(ds.file);
+    if (!source || !ds.extract || ds.sql) continue;
+    problems.push(...(await datasetDataProblems(catalog.root, ds, source)));
+  }
+  return problems;
+}
+
+async function datasetDataProblems(root: string, ds: DatasetDescriptor, source: SourceDoc): Promise<Problem[]> {
+  const spec = ds.extract!;
+  const which = spec.sample ? 'sample' : spec.kind === 'file' && spec.path ? 'file' : undefined;
+  if (!which) return [];
+  const local = which === 'sample' ? spec.sample! : spec.path!;
+  const pointer = which === 'sample' ? '/extract/sample' : '/extract/path';
+  const abs = isAbsolute(local) ? local : resolve(root, dirname(ds.file), local);
+  const info = await stat(abs).catch(() => undefined);
+  // Missing files are reported by the catalog rules; files outside the catalog are never read here.
+  if (!info?.isFile() || !(await insideCatalog(root, abs))) return [];
+  const formatProblems = dateFormatProblems(ds, source);
+  if (formatProblems.length) return formatProblems;
+  const where = relative(root, abs).split('\\').join('/');
+  const format = (which === 'sample' ? spec.sampleFormat : undefined) ?? spec.format ?? formatFromName(abs);
+  if (format !== 'csv' && info.size > MAX_WHOLE_BYTES) return []; // read whole: too big to compare at check
+  try {
+    const opened = await openLocalSource(ds, which, abs, where);
+    const typed = typedRecords(opened.table, ds, where);
+    return await typeProblems(ds, source, typed.records, where);
+  } catch (err) {
+    if (err instanceof HeaderMismatchError) return headerProblems(ds, source, err, where);
+    return [problemAt(source, pointer, `${which === 'sample' ? 'the sample' : 'the file'} cannot be read as this descriptor says: ${(err as Error).message}`, { rule: 'data' })];
+  }
+}
+
+function dateFormatProblems(ds: DatasetDescriptor, source: SourceDoc): Problem[] {
+  const out: Problem[] = [];
+  for (const [name, col] of Object.entries(ds.columns)) {
+    if (!col.format || (col.type !== 'date' && col.type !== 'datetime')) continue;
+    try {
+      compileDateFormat(col.format);
+    } catch (err) {
+      out.push(problemAt(source, `/columns/${name}/format`, (err as Error).message, { rule: 'data' }));
+    }
+  }
+  return out;
+}
+
+function headerProblems(ds: DatasetDescriptor, source: SourceDoc, err: HeaderMismatchError, where: string): Problem[] {
+  const shown = err.found.length ? err.found.map((h) => quote(h)).join(', ') : '(none)';
+  return err.missing.map((m) => {
+    const hint = m.expected.map((e) => didYouMean(e, err.found)).find(Boolean) ?? '';
+    const names = m.expected.map((e) => quote(e)).join(' or ');
+    const pointer = ds.columns[m.column]?.from.length ? `/columns/${m.column}/from` : `/columns/${m.column}`;
+    return problemAt(source, pointer, `column ${quote(m.column)} reads the header ${names}, which ${where} does not have${hint}; its headers are ${shown}`, { rule: 'data' });
+  });
+}
+
+async function typeProblems(
+  ds: DatasetDescriptor,
+  source: SourceDoc,
+  records: AsyncIterable<{ loc: SourceLocation; problem?: { column: string; value: unknown; text: string } }>,
+  where: string,
+): Promise<Problem[]> {
+  const failures = new Map<string, { count: number; first: string }>();
+  let rows = 0;
+  for await (const c of records) {
+    if (++rows > DATA_CHECK_ROWS) {
+      rows--;
+      break;
+    }
+    if (!c.problem) continue;
+    const f = failures.get(c.problem.column);
+    if (f) f.count++;
+    else failures.set(c.problem.column, { count: 1, first: `${place(c.loc)} has ${quote(c.problem.value)}, which ${c.problem.text}` });
+  }
+  const strict = ds.onInvalid?.action === 'fail-dataset';
+  const maxRatio = ds.onInvalid?.maxRatio ?? DEFAULT_MAX_RATIO;
+  return [...failures].map(([column, f]) => {
+    const type = ds.columns[column]?.type ?? 'string';
+    const format = ds.columns[column]?.format;
+    const severity = strict || f.count / rows > maxRatio ? 'error' : 'warning';
+    const share = `${f.count} of the ${rows} row(s) checked`;
+    return problemAt(source, `/columns/${column}/type`, `column ${quote(column)} is ${type}${format ? ` (${format})` : ''}, but in ${where} ${f.first} (${share})`, { rule: 'data', severity });
+  });
+}
+
+function place(loc: SourceLocation): string {
+  if (loc.line !== undefined) return `line ${loc.line}`;
+  if (loc.row !== undefined) return `${loc.sheet ? `sheet ${quote(loc.sheet)} ` : ''}row ${loc.row}`;
+  if (loc.index !== undefined) return `record ${loc.index}${loc.page ? ` of page ${loc.page}` : ''}`;
+  return 'a row';
+}
