@@ -1,10 +1,11 @@
-// `new dataset --from`, then `validate` and `check`, run through commander exactly as the CLI
+// `new dataset --from`, then `fetch`, `validate` and `check`, run through commander exactly as the CLI
 // runs them, in a temp copy of the check fixtures' catalog; and what validate stored, read back.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import YAML from 'yaml';
 import { registerCheck } from '../../pipeline/cli/commands/check.ts';
+import { registerFetch } from '../../pipeline/cli/commands/fetch.ts';
 import { registerNew } from '../../pipeline/cli/commands/new.ts';
 import { registerValidate } from '../../pipeline/cli/commands/validate.ts';
 import { memoryLogger } from '../../pipeline/log.ts';
@@ -21,7 +22,7 @@ export function effects(env: Record<string, string> = {}): Effects & { log: Retu
   return { fetch: globalThis.fetch, now: () => new Date('2026-03-02T00:00:00Z'), log: memoryLogger(), env };
 }
 
-/** `citydash <args>` with new, validate and check; relative --from paths start at `cwd`. */
+/** `citydash <args>` with new, fetch, validate and check; relative --from paths start at `cwd`. */
 export async function citydash(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
   const eff = effects(opts.env);
   let out = '';
@@ -31,6 +32,7 @@ export async function citydash(args: string[], opts: { env?: Record<string, stri
   const setExit = (c: number) => { exit = c; };
   registerNew({ effects: eff, stdout, cwd: opts.cwd })(program, setExit);
   registerValidate({ effects: eff, stdout })(program, setExit);
+  registerFetch({ effects: eff, stdout })(program, setExit);
   registerCheck({ effects: eff, stdout })(program, setExit);
   try {
     await program.parseAsync(['node', 'citydash', ...args]);
