@@ -28,6 +28,25 @@ export interface ColumnSpec {
   description?: Localized;
   /** Whether a larger value is better (for "better"/"worse" on indicator cards). */
   higherIsBetter?: boolean;
+  /**
+   * Korean value -> English form, resolved by the catalog from the column's `labels` (tables in
+   * labels/, inline entries). Read it through pipeline/catalog/labels.ts (valueLabel).
+   */
+  labels?: Readonly<Record<string, string>>;
+  /** The unit in English, resolved by the catalog (labels/units.yaml, then the built-in unit words); absent when nothing translates it. */
+  unitEn?: string;
+}
+
+/** A translation table: labels/<id>.yaml (or built in), Korean -> English. */
+export interface LabelTable {
+  id: string;
+  title?: Localized;
+  description?: Localized;
+  /** Where the English forms come from. */
+  source?: string;
+  values: Readonly<Record<string, string>>;
+  /** Catalog-relative file it was read from; absent for built-in tables. */
+  file?: string;
 }
 
 export interface ExtractSpec {
@@ -144,6 +163,8 @@ export interface Catalog {
   datasets: DatasetDescriptor[];
   charts: ChartDescriptor[];
   settings: CatalogSettings;
+  /** Translation tables from labels/ by id (`units` holds unit words); columns hold theirs resolved. */
+  labels?: Record<string, LabelTable>;
 }
 
 /** One problem found in a file the user wrote; `path:line:col: message`. */

@@ -12,12 +12,14 @@ const load = (name: string): JsonSchema => JSON.parse(readFileSync(new URL(`./${
 export const datasetDescriptorSchema: JsonSchema = load('dataset.schema.json');
 export const chartDescriptorSchema: JsonSchema = load('chart.schema.json');
 export const catalogSettingsSchema: JsonSchema = load('settings.schema.json');
+export const labelTableSchema: JsonSchema = load('labels.schema.json');
 
-export type DescriptorKind = 'dataset' | 'chart' | 'settings';
+export type DescriptorKind = 'dataset' | 'chart' | 'settings' | 'labels';
 export const descriptorSchemas: Record<DescriptorKind, JsonSchema> = {
   dataset: datasetDescriptorSchema,
   chart: chartDescriptorSchema,
   settings: catalogSettingsSchema,
+  labels: labelTableSchema,
 };
 
 let validators: Record<DescriptorKind, ValidateFunction> | undefined;
@@ -32,6 +34,7 @@ export function descriptorValidator(kind: DescriptorKind): ValidateFunction {
       dataset: ajv.compile(datasetDescriptorSchema),
       chart: ajv.compile(chartDescriptorSchema),
       settings: ajv.compile(catalogSettingsSchema),
+      labels: ajv.compile(labelTableSchema),
     };
   }
   return validators[kind];

@@ -7,10 +7,15 @@ export { formatProblem, problemAt, problemInFile, sortProblems, hasErrors, type 
 export { locate, parseSourceDoc, type Position, type SourceDoc } from './source-doc.ts';
 export { ajvProblems, PATTERN_HINTS, show } from './ajv-problems.ts';
 export { checkRowSchema, MAX_PATTERN_SUBJECT } from './row-schema-check.ts';
-export { catalogSettingsSchema, chartDescriptorSchema, datasetDescriptorSchema, descriptorSchemas, descriptorValidator, type JsonSchema } from './descriptor-schemas.ts';
+export { catalogSettingsSchema, chartDescriptorSchema, datasetDescriptorSchema, labelTableSchema, descriptorSchemas, descriptorValidator, type JsonSchema } from './descriptor-schemas.ts';
 export { didYouMean, editDistance, nearest } from './suggest.ts';
 export { joinPointer, pathLabel, splitPointer } from './pointer.ts';
 export { DISTRICT_COLUMNS } from './normalize.ts';
+export {
+  BUILTIN_TABLES, DEFAULT_UNITS, GU_TABLE, UNITS_TABLE, columnUnit, countHangul, hasHangul, labelsOf, resolveLabels, unitInEnglish, unitLabel,
+  unitWords, valueLabel, worded, type LabelsSpec, type Worded,
+} from './labels.ts';
+export { LABELS_DIR, loadLabelTables } from './label-tables.ts';
 export {
   DEFAULT_FEEDBACK_LABEL, FEEDBACK_FIELDS, GITHUB_LABEL_MAX, feedbackLabel, feedbackRepository, parseGithubRepository,
   type FeedbackField, type GithubRepository,

@@ -11,6 +11,7 @@ import { entryOk, type Entry } from './entry.ts';
 import { chartFolderProblems, fileNameProblems, isObj } from './file-rules.ts';
 import { labelLengthProblem } from './feedback-settings.ts';
 import { fileKind, JSON_FILE, listFiles, readText, YAML_FILE } from './files.ts';
+import { labelRules, loadLabelTables } from './label-tables.ts';
 import { defaultSettings, toChart, toDataset } from './normalize.ts';
 import { hasErrors, problemAt, problemInFile, sortProblems } from './problem.ts';
 import { RowSchemaCache, rowSchemaProblems } from './row-schemas.ts';
@@ -25,7 +26,7 @@ export interface LoadedCatalog {
 export async function loadCatalog(root: string): Promise<LoadedCatalog> {
   const abs = resolve(root);
   if ((await fileKind(abs)) !== 'dir') {
-    return { catalog: { root: abs, datasets: [], charts: [], settings: defaultSettings([]) }, problems: [problemInFile(abs, 'catalog folder not found (it holds sources/, schemas/ and viz-specs/)', { rule: 'catalog' })] };
+    return { catalog: { root: abs, datasets: [], charts: [], settings: defaultSettings([]), labels: {} }, problems: [problemInFile(abs, 'catalog folder not found (it holds sources/, schemas/ and viz-specs/)', { rule: 'catalog' })] };
   }
   const problems: Problem[] = [];
   const folderMissing = async (dir: string, what: string, severity: Problem['severity']) => {
@@ -38,6 +39,9 @@ export async function loadCatalog(root: string): Promise<LoadedCatalog> {
   const schemas = new RowSchemaCache(abs);
   const datasets = await Promise.all((await listFiles(abs, 'sources', YAML_FILE)).map((f) => readEntry(abs, f, 'dataset', schemas)));
   const charts = await Promise.all((await listFiles(abs, 'viz-specs', YAML_FILE)).map((f) => readEntry(abs, f, 'chart', schemas)));
+
+  const labels = await loadLabelTables(abs);
+  labelRules(datasets, labels.tables, Object.values(labels.tables).map((t) => t.file!));
 
   duplicateIdRules(datasets);
   duplicateIdRules(charts);
@@ -58,15 +62,17 @@ export async function loadCatalog(root: string): Promise<LoadedCatalog> {
     if (file.readError) problems.push(problemInFile(path, `schema file ${file.readError}`, { rule: 'file-exists' }));
   }
   for (const file of await schemas.all()) problems.push(...file.problems);
-  problems.push(...settings.problems);
+  problems.push(...settings.problems, ...labels.problems);
   for (const e of [...datasets, ...charts]) problems.push(...e.problems);
 
-  const okDatasets = datasets.filter(entryOk).map((e) => toDataset(e.value!, e.source.path));
+  const okDatasets = datasets.filter(entryOk).map((e) => toDataset(e.value!, e.source.path, labels.tables));
   const okCharts = charts.filter(entryOk).map((e) => toChart(e.value!, e.source.path));
   const chartAreas = [...new Set(charts.map((e) => e.source.path.split('/')[1]).filter((a) => a && !YAML_FILE.test(a)))];
   const catalogSettings = settings.settings ?? defaultSettings(chartAreas.sort());
   return {
-    catalog: { root: abs, datasets: sortDatasets(okDatasets), charts: sortCharts(okCharts, Object.keys(catalogSettings.areas)), settings: catalogSettings },
+    catalog: {
+      root: abs, datasets: sortDatasets(okDatasets), charts: sortCharts(okCharts, Object.keys(catalogSettings.areas)), settings: catalogSettings, labels: labels.tables,
+    },
     problems: sortProblems(problems),
   };
 }

@@ -1,18 +1,28 @@
 // Descriptors that passed their schema, as the typed values every later stage reads:
 // shorthand expanded (`from: header` -> [header], omitted `from` -> the column's name).
-import type { CatalogSettings, ChartDescriptor, ColumnSpec, DatasetDescriptor, ExtractSpec } from '../types.ts';
+import type { CatalogSettings, ChartDescriptor, ColumnSpec, DatasetDescriptor, ExtractSpec, LabelTable } from '../types.ts';
+import { resolveLabels, unitInEnglish, unitWords, type LabelsSpec } from './labels.ts';
 
 type Obj = Record<string, unknown>;
 
 /** The three columns `district:` adds to every row. */
 export const DISTRICT_COLUMNS = ['gu_code', 'gu_ko', 'gu_en'] as const;
 
-export function toDataset(value: Obj, file: string): DatasetDescriptor {
+/** `tables`: the catalog's translation tables, which resolve each column's `labels` and unit. */
+export function toDataset(value: Obj, file: string, tables: Readonly<Record<string, LabelTable>> = {}): DatasetDescriptor {
   const v = value as unknown as Omit<DatasetDescriptor, 'file' | 'columns'> & { columns: Record<string, Obj> };
+  const units = unitWords(tables);
   const columns: Record<string, ColumnSpec> = {};
   for (const [name, raw] of Object.entries(v.columns)) {
     const from = raw.from === undefined ? [name] : [raw.from as string | string[]].flat();
-    columns[name] = { ...(raw as unknown as ColumnSpec), from };
+    const { labels: rawLabels, ...rest } = raw;
+    const col: ColumnSpec = { ...(rest as unknown as ColumnSpec), from };
+    if (rawLabels !== undefined) col.labels = resolveLabels(rawLabels as LabelsSpec, tables).labels;
+    if (col.unit) {
+      const en = unitInEnglish(col.unit, units);
+      if (en !== undefined) col.unitEn = en;
+    }
+    columns[name] = col;
   }
   const out: DatasetDescriptor = { ...v, columns, file };
   if (v.extract) out.extract = toExtract(v.extract as unknown as Obj);

@@ -81,7 +81,7 @@ async function ownSample(doc: Document, dir: string, n: number): Promise<void> {
 
 export async function writeBenchCatalog(repo: string, root: string, datasets: number, charts: number): Promise<GeneratedCatalog> {
   await mkdir(root, { recursive: true });
-  for (const part of ['sources', 'schemas', 'viz-specs', 'citydash.yaml']) await cp(join(repo, part), join(root, part), { recursive: true });
+  for (const part of ['sources', 'schemas', 'viz-specs', 'labels', 'citydash.yaml']) await cp(join(repo, part), join(root, part), { recursive: true });
 
   if (datasets < (await sourceFiles(root)).length) await keepSubset(root, datasets, charts);
   const sources = await sourceFiles(root);

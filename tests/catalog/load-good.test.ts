@@ -40,7 +40,7 @@ describe('loadCatalog on a good catalog', () => {
     expect(air.columns).toEqual({
       date: { from: ['측정일시', 'MSRDT_DE'], type: 'date', format: 'yyyyMMdd', title: { ko: '측정일', en: 'Date' } },
       station: { from: ['측정소명'], type: 'string' },
-      pm10: { from: ['미세먼지농도(㎍/㎥)', 'PM10'], type: 'number', unit: '㎍/㎥', higherIsBetter: false },
+      pm10: { from: ['미세먼지농도(㎍/㎥)', 'PM10'], type: 'number', unit: '㎍/㎥', unitEn: 'µg/m³', higherIsBetter: false },
       flag: { from: ['flag'], type: 'boolean' },
     });
     expect(air.district).toEqual({ from: 'station' });
@@ -57,7 +57,7 @@ describe('loadCatalog on a good catalog', () => {
     expect(monthly.extract).toBeUndefined();
     expect(monthly.from).toEqual(['air-quality-daily']);
     expect(monthly.sql).toContain('FROM "air-quality-daily"');
-    expect(monthly.columns.pm10).toEqual({ from: ['pm10'], type: 'number', unit: '㎍/㎥', title: { ko: '미세먼지', en: 'PM10' } });
+    expect(monthly.columns.pm10).toEqual({ from: ['pm10'], type: 'number', unit: '㎍/㎥', unitEn: 'µg/m³', title: { ko: '미세먼지', en: 'PM10' } });
     expect(monthly.onInvalid).toEqual({ action: 'fail-dataset' });
   });
 

@@ -15,7 +15,7 @@ const run = promisify(execFile);
 /** A fixed clock, so a cached build and a fresh one are the same site. */
 export const BUILD_NOW = '2026-11-28T21:00:00Z';
 const INPUTS = ['pipeline', 'site', 'package-lock.json', 'tests/browser/helpers/build-child.ts'];
-const CATALOG_PARTS = ['citydash.yaml', 'sources', 'schemas', 'viz-specs'];
+const CATALOG_PARTS = ['citydash.yaml', 'sources', 'schemas', 'viz-specs', 'labels'];
 
 async function files(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => null);

@@ -41,7 +41,7 @@ export async function tempCatalog(subset = SUBSET, mtime = new Date('2026-11-01T
   const dir = await mkdtemp(join(tmpdir(), 'citydash-cycle-'));
   const root = join(dir, 'catalog');
   await mkdir(root);
-  for (const part of ['sources', 'schemas', 'viz-specs', 'citydash.yaml']) await cp(join(repoRoot, part), join(root, part), { recursive: true });
+  for (const part of ['sources', 'schemas', 'viz-specs', 'labels', 'citydash.yaml']) await cp(join(repoRoot, part), join(root, part), { recursive: true });
   const files = await walk(root);
   const descriptors = new Map<string, string>();
   const schemas = new Set<string>();
