@@ -117,7 +117,8 @@ function typeProblems(source: SourceDoc, columns: Obj, properties: Obj, schemaFi
     const declared = (Array.isArray(prop.type) ? prop.type : [prop.type]).filter((t): t is string => typeof t === 'string' && t !== 'null');
     const produced = PRODUCES[spec.type]!;
     const said = declared.map((t) => quote(t)).join(' or ');
-    if (declared.length && !declared.some((t) => produced.includes(t))) {
+    const partly = spec.type === 'number' && declared.includes('integer');
+    if (declared.length && !partly && !declared.some((t) => produced.includes(t))) {
       problems.push(problemAt(source, pointer, `column ${quote(name)} is ${spec.type}, but ${schemaFile} says ${said} for it: every value would be rejected`, { rule: 'type-agreement' }));
     } else if (spec.type === 'number' && declared.length && declared.every((t) => t === 'integer')) {
       problems.push(problemAt(source, pointer, `column ${quote(name)} is number, but ${schemaFile} allows only "integer": values with decimals would be rejected`, { rule: 'type-agreement', severity: 'warning' }));

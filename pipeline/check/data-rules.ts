@@ -2,14 +2,15 @@
 // file of a `file` source. Every column's header must be in the file, and the first rows'
 // values must read as the column's type, so a header typo or a wrong type is reported at
 // check (on the descriptor line to fix), not found at validate. The data is read with
-// validate's own readers, header mapping and coercers, and only files inside the catalog are
-// read (a pull request could otherwise point a dataset at a file on the CI machine).
+// validate's own readers, header mapping and coercers (every column of a row, where validate
+// stops at a row's first problem), and only files inside the catalog are read: a pull request
+// could otherwise point a dataset at a file on the CI machine.
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { didYouMean, problemAt, type SourceDoc } from '../catalog/index.ts';
 import { quote } from '../errors.ts';
-import type { Catalog, DatasetDescriptor, Problem, SourceLocation } from '../types.ts';
-import { compileDateFormat, formatFromName, HeaderMismatchError, openLocalSource, typedRecords } from '../validate/index.ts';
+import type { Catalog, DatasetDescriptor, Problem, RawRecord, SourceLocation } from '../types.ts';
+import { compileDateFormat, formatFromName, HeaderMismatchError, makeCoercer, mapHeaders, openLocalSource, type Coercer } from '../validate/index.ts';
 import { insideCatalog } from './inside-catalog.ts';
 import type { DescriptorFile } from './descriptor-files.ts';
 
@@ -47,8 +48,8 @@ async function datasetDataProblems(root: string, ds: DatasetDescriptor, source: 
   if (format !== 'csv' && info.size > MAX_WHOLE_BYTES) return []; // read whole: too big to compare at check
   try {
     const opened = await openLocalSource(ds, which, abs, where);
-    const typed = typedRecords(opened.table, ds, where);
-    return await typeProblems(ds, source, typed.records, where);
+    const bindings = mapHeaders(opened.table.headers, ds.columns, where);
+    return await typeProblems(ds, source, opened.table.records, bindings.map((b) => ({ ...b, coerce: makeCoercer(ds.columns[b.column]!) })), where);
   } catch (err) {
     if (err instanceof HeaderMismatchError) return headerProblems(ds, source, err, where);
     return [problemAt(source, pointer, `${which === 'sample' ? 'the sample' : 'the file'} cannot be read as this descriptor says: ${(err as Error).message}`, { rule: 'data' })];
@@ -74,36 +75,32 @@ function headerProblems(ds: DatasetDescriptor, source: SourceDoc, err: HeaderMis
     const hint = m.expected.map((e) => didYouMean(e, err.found)).find(Boolean) ?? '';
     const names = m.expected.map((e) => quote(e)).join(' or ');
     const pointer = ds.columns[m.column]?.from.length ? `/columns/${m.column}/from` : `/columns/${m.column}`;
-    return problemAt(source, pointer, `column ${quote(m.column)} reads the header ${names}, which ${where} does not have${hint}; its headers are ${shown}`, { rule: 'data' });
+    return problemAt(source, pointer, `column ${quote(m.column)} reads the header ${names}, which ${where} does not have (its headers: ${shown})${hint}`, { rule: 'data' });
   });
 }
 
-async function typeProblems(
-  ds: DatasetDescriptor,
-  source: SourceDoc,
-  records: AsyncIterable<{ loc: SourceLocation; problem?: { column: string; value: unknown; text: string } }>,
-  where: string,
-): Promise<Problem[]> {
+/** Every column's values in the first rows, read with validate's coercers: the first failure per column and how many. */
+async function typeProblems(ds: DatasetDescriptor, source: SourceDoc, records: AsyncIterable<RawRecord>, columns: { column: string; index: number; coerce: Coercer }[], where: string): Promise<Problem[]> {
   const failures = new Map<string, { count: number; first: string }>();
   let rows = 0;
-  for await (const c of records) {
-    if (++rows > DATA_CHECK_ROWS) {
-      rows--;
-      break;
+  for await (const rec of records) {
+    if (rows === DATA_CHECK_ROWS) break; // leaving the loop closes the file
+    rows++;
+    for (const c of columns) {
+      const raw = rec.values[c.index] ?? null;
+      const read = c.coerce(raw);
+      if (read.ok) continue;
+      const f = failures.get(c.column);
+      if (f) f.count++;
+      else failures.set(c.column, { count: 1, first: `${place(rec.loc)} has ${quote(raw)}, which ${read.message}` });
     }
-    if (!c.problem) continue;
-    const f = failures.get(c.problem.column);
-    if (f) f.count++;
-    else failures.set(c.problem.column, { count: 1, first: `${place(c.loc)} has ${quote(c.problem.value)}, which ${c.problem.text}` });
   }
   const strict = ds.onInvalid?.action === 'fail-dataset';
   const maxRatio = ds.onInvalid?.maxRatio ?? DEFAULT_MAX_RATIO;
   return [...failures].map(([column, f]) => {
-    const type = ds.columns[column]?.type ?? 'string';
-    const format = ds.columns[column]?.format;
+    const { type, format } = ds.columns[column]!;
     const severity = strict || f.count / rows > maxRatio ? 'error' : 'warning';
-    const share = `${f.count} of the ${rows} row(s) checked`;
-    return problemAt(source, `/columns/${column}/type`, `column ${quote(column)} is ${type}${format ? ` (${format})` : ''}, but in ${where} ${f.first} (${share})`, { rule: 'data', severity });
+    return problemAt(source, `/columns/${column}/type`, `column ${quote(column)} is ${type}${format ? ` (${format})` : ''}, but in ${where} ${f.first} (${f.count} of the ${rows} row(s) checked)`, { rule: 'data', severity });
   });
 }
 

@@ -208,6 +208,39 @@ describe('workbook shape', () => {
     expect((await xlsxError(bytes, { sheet: 5 })).message).toContain('no sheet at index 5');
   });
 
+  test('skipRows ignores a title above the table; dropTotals drops 합계, 계, 총계, 소계 and Total rows wherever they are', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['2025년 자치구별 인구', null, null],
+      ['(단위: 명)', null, null],
+      [null, null, null],
+      ['기간', '자치구', '인구'],
+      ['2025.1/4', '합계', 9_386_034],
+      ['2025.1/4', '종로구', 139_417],
+      ['2025.1/4', '소 계', 139_417],
+      ['2025.1/4', '중구', 120_000],
+      ['TOTAL', null, 259_417],
+      ['총계', null, 1],
+      ['계', null, 2],
+      ['2025.1/4', '합계 인구', 3],
+    ]);
+    const bytes = book({ s: ws });
+    const table = await readXlsx(bytes, 'pop.xlsx', { skipRows: 3, dropTotals: true });
+    expect(table.headers).toEqual(['기간', '자치구', '인구']);
+    expect(await all(table)).toEqual([
+      { values: ['2025.1/4', '종로구', 139_417], loc: { file: 'pop.xlsx', sheet: 's', row: 6 } },
+      { values: ['2025.1/4', '중구', 120_000], loc: { file: 'pop.xlsx', sheet: 's', row: 8 } },
+      // Not a totals label: the whole cell must be one.
+      { values: ['2025.1/4', '합계 인구', 3], loc: { file: 'pop.xlsx', sheet: 's', row: 12 } },
+    ]);
+    // Without the options the title is the header and the totals are rows.
+    const plain = await readXlsx(bytes, 'pop.xlsx');
+    expect(plain.headers).toEqual(['2025년 자치구별 인구']);
+    expect(await all(await readXlsx(bytes, 'pop.xlsx', { skipRows: 3 }))).toHaveLength(8);
+    // Skipped rows that leave nothing, and a bad count, are clear errors.
+    expect((await xlsxError(bytes, { skipRows: 40 })).message).toContain('no header row below the 40 skipped row(s)');
+    expect((await xlsxError(bytes, { skipRows: -1 })).message).toContain('skipRows must be a whole number of at least 0');
+  });
+
   test('an empty sheet and a bad headerRows are clear errors', async () => {
     const empty = book({ empty: XLSX.utils.aoa_to_sheet([]) });
     expect((await xlsxError(empty)).message).toContain('[empty]: the sheet is empty');
