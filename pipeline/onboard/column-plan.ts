@@ -23,6 +23,8 @@ export interface ColumnPlan {
   min?: number | string;
   max?: number | string;
   maxLength: number;
+  /** Translation table its values are shown with on English pages (`gu` for gu names). */
+  labels?: string;
   /** What was seen or guessed about this column, for the comments and the summary. */
   notes: Note[];
 }

@@ -4,7 +4,7 @@
 // column (column-stats.ts), the second reads the rows through validate's own header mapping
 // and coercers with the chosen types, to count what the summary reports and to find a key
 // that is unique over the whole file.
-import { checkRowSchema, descriptorValidator, parseSourceDoc } from '../catalog/index.ts';
+import { checkRowSchema, descriptorValidator, GU_TABLE, hasHangul, parseSourceDoc, unitInEnglish } from '../catalog/index.ts';
 import { conformDistrict } from '../districts.ts';
 import { InputError, quote } from '../errors.ts';
 import { isTotalsRow, type ReadTableOptions } from '../extract/index.ts';
@@ -14,7 +14,7 @@ import { acquire, type Input } from './acquire.ts';
 import { guessCadence } from './cadence-guess.ts';
 import { planColumns, type ColumnPlan, type Note } from './column-plan.ts';
 import { nameHeaders, slug } from './column-names.ts';
-import { StatsCollector } from './column-stats.ts';
+import { StatsCollector, type ColumnStats } from './column-stats.ts';
 import { descriptorYaml, type DescriptorDraft } from './descriptor-yaml.ts';
 import { guessDistrict, type DistrictGuess } from './district-guess.ts';
 import { readLayout, type Layout } from './layout.ts';
@@ -68,6 +68,8 @@ export { PLACEHOLDER_DEPARTMENT };
 
 const MAX_ID = 80;
 const UNMATCHED_SHOWN = 5;
+/** A text column with at most this many distinct values is a list of categories (worth a translation table). */
+const MAX_CATEGORIES = 300;
 /** Key candidates hold text up to this long; longer values are descriptions, not identifiers. */
 const MAX_KEY_TEXT = 200;
 /** Names of columns that identify things (ranked as good key parts). */
@@ -108,6 +110,8 @@ export async function onboardDataset(opts: OnboardOptions, effects: Effects): Pr
   const plans = planColumns(named, stats.columns, { titleUnit: unitInTitle(layout.titles.join(' ')), districtIndex: district?.index });
   const districtPlan = district ? plans.find((p) => p.index === district.index) : undefined;
   if (districtPlan) renameDistrictColumn(districtPlan, plans);
+  if (districtPlan && district && !district.codes) districtPlan.labels = 'gu';
+  for (const p of plans) noteKorean(p, stats.columns[p.index]!);
   const read = totals.count ? withTotalsDropped(layout.read) : layout.read;
 
   // Pass 2: the rows as validate will read them, with the chosen types.
@@ -266,6 +270,21 @@ function renameDistrictColumn(plan: ColumnPlan, plans: ColumnPlan[]): void {
   plan.title = { ko: plan.title.ko, en: 'Gu' };
 }
 
+/**
+ * English pages show a value in Korean until a translation table gives its English form:
+ * say so for columns of Korean categories (a list, not free text) and for units with no
+ * built-in English word.
+ */
+function noteKorean(p: ColumnPlan, s: ColumnStats): void {
+  if (p.unit && unitInEnglish(p.unit) === undefined) p.notes.push({ text: `unit ${p.unit} has no English word yet: add it to labels/units.yaml`, review: true });
+  if (p.type !== 'string' || s.distinctOverflow) return;
+  const korean = [...s.distinct.keys()].filter((v) => hasHangul(v) && !(p.labels === 'gu' && GU_TABLE.values[v.trim()]));
+  if (korean.length === 0 || s.distinct.size > MAX_CATEGORIES) return;
+  const shown = korean.slice(0, 3).map((v) => quote(v)).join(', ');
+  const table = p.labels ? `a table beside ${p.labels} (labels: [${p.labels}, …])` : 'labels: a table or {Korean: English}';
+  p.notes.push({ text: `${korean.length} value(s) in Korean (${shown}${korean.length > 3 ? ', …' : ''}) stay Korean on English pages until ${table} gives their English forms`, review: true });
+}
+
 function withTotalsDropped(read: ReadTableOptions): ReadTableOptions {
   if (read.format === 'csv') return { ...read, csv: { ...read.csv, dropTotals: true } };
   if (read.format === 'xlsx') return { ...read, xlsx: { ...read.xlsx, dropTotals: true } };
@@ -386,6 +405,7 @@ function descriptorDraft(c: DraftContext): DescriptorDraft {
     extract: orderedExtract(x),
     columns: Object.fromEntries(c.plans.map((p) => [p.name, {
       from: [p.header], type: p.type, ...(p.format ? { format: p.format } : {}), ...(p.unit ? { unit: p.unit } : {}), title: p.title,
+      ...(p.labels ? { labels: p.labels } : {}),
     }])),
     ...(c.district && c.districtPlan ? { district: { from: c.districtPlan.name, ...(c.district.shortKorean ? { shortKorean: true } : {}) } } : {}),
     schema: c.schemaPath,

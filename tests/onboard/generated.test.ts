@@ -43,6 +43,7 @@ test('CP949 with title lines, a unit line, quoted thousands and a totals row', a
   expect(d.value.columns.population).toMatchObject({ from: ['인구'], type: 'integer', unit: '명' });
   expect(d.text).toMatch(/check: unit 명 taken from the title above the table/);
   expect(d.value.district).toEqual({ from: 'gu' });
+  expect(d.value.columns.gu).toMatchObject({ type: 'string', labels: 'gu' });
   expect(d.value.primaryKey).toEqual(['gu']);
   // Copied in byte for byte, and real data is never labelled sample data.
   expect(x.sample).toBeUndefined();
@@ -91,6 +92,8 @@ test('hourly readings ending at 24:00, gu given by code', async () => {
   const { d, rows, report: rep } = await onboard(file, 'pm25-hourly');
   expect(d.value.columns.datetime).toMatchObject({ from: ['측정일시'], type: 'datetime', format: 'yyyy-MM-dd HH:mm' });
   expect(d.value.columns.district_code).toMatchObject({ type: 'string' });
+  expect(d.value.columns.district_code.labels).toBeUndefined();
+  expect(d.text).toMatch(/# check: 5 value\(s\) in Korean \("종로측정소", .*\) stay Korean on English pages until labels: a table or \{Korean: English\}/);
   expect(d.value.columns.pm25).toMatchObject({ type: 'number', unit: '㎍/㎥' });
   expect(d.value.district).toEqual({ from: 'district_code' });
   expect(d.value.primaryKey).toEqual(['datetime', 'district_code']);

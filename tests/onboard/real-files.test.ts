@@ -43,7 +43,9 @@ test('2018 daily air quality: CP949 CSV, yyyyMMdd dates, gu stations among roads
   expect(d.value.extract).toEqual({ kind: 'file', path: 'data/air-2018.csv', format: 'csv', encoding: 'auto' });
   expect(d.text).toMatch(/# detected CP949, no byte-order mark; LF line endings/);
   expect(d.value.columns.date).toEqual({ from: ['측정일시'], type: 'date', format: 'yyyyMMdd', title: { ko: '측정일시', en: 'Date' } });
-  expect(d.value.columns.station).toMatchObject({ from: ['측정소명'], type: 'string' });
+  // English pages show the gu stations in English; the roadside ones need a table, and the comment says so.
+  expect(d.value.columns.station).toMatchObject({ from: ['측정소명'], type: 'string', labels: 'gu' });
+  expect(d.text).toMatch(/# check: \d+ value\(s\) in Korean \("강남대로", "강변북로", .*\) stay Korean on English pages until a table beside gu/);
   for (const c of AIR_COLUMNS) expect(d.value.columns[c]).toMatchObject({ type: 'number' });
   expect(d.value.columns.no2.unit).toBe('ppm');
   expect(d.value.columns.pm10).toMatchObject({ from: ['미세먼지농도(㎍/㎥)'], unit: '㎍/㎥' });
