@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx, so `npm ci` is the only setup step.
-import { register } from 'tsx/esm/api';
+// The installed package runs the compiled JavaScript in lib/ (built by `npm pack`). A checkout of
+// the repository, where pipeline/ is, runs the TypeScript sources through tsx instead, so an edit
+// takes effect at once and `npm ci` is the only setup step.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../pipeline/cli/main.ts');
+const sources = new URL('../pipeline/cli/main.ts', import.meta.url);
+let main;
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import(sources.href));
+} else {
+  ({ main } = await import('../lib/cli/main.js'));
+}
 process.exitCode = await main(process.argv);

@@ -101,3 +101,10 @@ test('pull requests: no secrets, read-only, check report and previews uploaded; 
   expect(citydashCommands(comment)).toEqual([]);
   expect(runScripts(comment).join('\n')).not.toMatch(/npm|npx|node /);
 });
+
+test('every job that runs Node uses the current LTS (24), as citydash init\'s workflows do', () => {
+  const setups = ['nightly.yml', 'pr.yml', 'pr-comment.yml'].flatMap((f) => Object.values(load(f).jobs as Obj)
+    .flatMap((job: Obj) => (job.steps as Obj[]).filter((s) => String(s.uses ?? '').startsWith('actions/setup-node'))));
+  expect(setups.length).toBe(3);
+  for (const s of setups) expect(s.with['node-version']).toBe(24);
+});

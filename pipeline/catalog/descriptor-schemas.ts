@@ -4,10 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { isExternalRef } from './editor-schemas.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
-const load = (name: string): JsonSchema => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8')) as JsonSchema;
+/** Drops references to other files (the chart's Vega-Lite schema, for editors): check validates those parts itself. */
+function withoutExternalRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutExternalRefs);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => !(k === '$ref' && isExternalRef(v))).map(([k, v]) => [k, withoutExternalRefs(v)]));
+}
+
+const load = (name: string): JsonSchema => withoutExternalRefs(JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'))) as JsonSchema;
 
 export const datasetDescriptorSchema: JsonSchema = load('dataset.schema.json');
 export const chartDescriptorSchema: JsonSchema = load('chart.schema.json');

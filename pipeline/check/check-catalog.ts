@@ -10,7 +10,7 @@ import { catalogChanges } from './changes.ts';
 import { chartProblems } from './chart-rules.ts';
 import { dataProblems } from './data-rules.ts';
 import { readDescriptorFiles, type DescriptorFile } from './descriptor-files.ts';
-import { renderPreviews, type PreviewRequest } from './previews.ts';
+import type { PreviewRequest } from './previews.ts';
 import { dedupe, inPaths, withHint } from './problem-hints.ts';
 import { isObj } from './spec-views.ts';
 import type { DatasetColumns } from './spec-fields.ts';
@@ -63,6 +63,8 @@ export async function checkCatalog(root: string, opts: CheckOptions = {}, effect
   if (opts.previews) {
     const requests = previewRequests(loaded.catalog.charts, compared.changes, problems, opts.changedPaths);
     effects.log.info(`check: rendering ${requests.length} chart preview(s)`);
+    // The renderer (Vega-Lite, resvg, fonts) loads only when previews are asked for.
+    const { renderPreviews } = await import('./previews.ts');
     const rendered = await renderPreviews(withoutBroken(loaded.catalog, problems), requests, opts.previews.outDir, effects);
     result.previews = rendered.previews;
     result.previewDir = resolve(opts.previews.outDir);

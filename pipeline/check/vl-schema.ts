@@ -1,27 +1,46 @@
 // Vega-Lite's own JSON Schema (draft-07), compiled once per process: it is ~1.9 MB, and
 // ajv's default (inlined, optimised) code takes ~20 s to build, so refs stay functions and
-// the optimiser is off (~2 s). The raw schema is also walked to learn which alternatives
-// apply at a place in a spec, which turns ajv's anyOf noise into one useful message.
+// the optimiser is off (~2 s). The installed package ships the same validator compiled ahead of
+// time (npm pack writes lib/check/vl-validate.cjs with ajv's standalone code), used when it was
+// made from the very schema installed beside it. The raw schema is also walked to learn which
+// alternatives apply at a place in a spec, which turns ajv's anyOf noise into one useful message.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 
 export type Schema = Record<string, unknown>;
 
+/** strict off: the schema uses keywords ajv does not know; formats are not what we check. */
+export const VEGA_LITE_AJV_OPTIONS: Options = { allErrors: true, strict: false, validateFormats: false, logger: false, inlineRefs: false, code: { optimize: false } };
+/** The ahead-of-time validator's file name, beside this module in the package. */
+export const PRECOMPILED_VALIDATOR = 'vl-validate.cjs';
+
 let compiled: { validate: ValidateFunction; root: Schema } | undefined;
 
-function loadSchema(): Schema {
+/** The installed vega-lite's schema, as text, and the sha256 that names it. */
+export function vegaLiteSchemaText(): { text: string; sha256: string } {
   const require = createRequire(import.meta.url);
-  return JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as Schema;
+  const text = readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8');
+  return { text, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+function aheadOfTime(sha256: string): ValidateFunction | undefined {
+  try {
+    const made = createRequire(import.meta.url)(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction & { schemaSha256?: string };
+    return made.schemaSha256 === sha256 ? made : undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw err;
+  }
 }
 
 /** The compiled Vega-Lite validator (allErrors) and the schema it was built from. */
 export function vegaLiteValidator(): { validate: ValidateFunction; root: Schema } {
   if (!compiled) {
-    const root = loadSchema();
-    // strict off: the schema uses keywords ajv does not know; formats are not what we check.
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, logger: false, inlineRefs: false, code: { optimize: false } });
-    compiled = { validate: ajv.compile(root), root };
+    const { text, sha256 } = vegaLiteSchemaText();
+    const root = JSON.parse(text) as Schema;
+    compiled = { validate: aheadOfTime(sha256) ?? new Ajv(VEGA_LITE_AJV_OPTIONS).compile(root), root };
   }
   return compiled;
 }

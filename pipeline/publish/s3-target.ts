@@ -4,9 +4,7 @@
 // AWS_SESSION_TOKEN, AWS_PROFILE and ~/.aws, SSO, web identity, container and instance roles):
 // never from flags that land in shell history, and never printed.
 import { createHash } from 'node:crypto';
-import {
-  DeleteObjectsCommand, GetObjectCommand, ListObjectsCommand, PutObjectCommand, S3Client, type S3ClientConfig,
-} from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { Effects } from '../types.ts';
 import { isNotFound, isNotImplemented, toTargetError } from './s3-errors.ts';
 import { displayEndpoint, parseS3Url, TargetSpecError } from './s3-url.ts';
@@ -28,6 +26,11 @@ export interface S3TargetOptions {
 }
 
 const S3_MAX_BATCH = 1000;
+
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+let sdk: Promise<S3Sdk> | undefined;
+/** The SDK loads on the first request: a dir: target, and every other command, never pays its ~0.4 s. */
+const loadSdk = (): Promise<S3Sdk> => (sdk ??= import('@aws-sdk/client-s3'));
 
 function clientConfig(opts: S3TargetOptions, effects: Effects): S3ClientConfig {
   const env = effects.env;
@@ -75,7 +78,12 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
   if (!config.region) {
     throw new TargetSpecError(url, 'no AWS region: set AWS_REGION (or a region in your AWS profile), or pass --region');
   }
-  const client = new S3Client(config);
+  let made: S3Client | undefined;
+  const s3 = async () => {
+    const m = await loadSdk();
+    made ??= new m.S3Client(config);
+    return { m, client: made };
+  };
   effects.log.debug(`${name}: region ${config.region}${opts.endpoint ? `, endpoint ${displayEndpoint(opts.endpoint)}` : ''}${opts.forcePathStyle ? ', path-style' : ''}`);
   const key = (path: string) => `${prefix}${path}`;
   const pageSize = Math.min(S3_MAX_BATCH, Math.max(1, opts.listPageSize ?? S3_MAX_BATCH));
@@ -87,7 +95,8 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
     atomicCreate: false,
     async get(path) {
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key(path) }));
+        const { m, client } = await s3();
+        const out = await client.send(new m.GetObjectCommand({ Bucket: bucket, Key: key(path) }));
         const body = out.Body ? await out.Body.transformToByteArray() : new Uint8Array(0);
         return { body, etag: out.ETag };
       } catch (err) {
@@ -96,7 +105,8 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
       }
     },
     async put(path, body, o) {
-      const send = (conditional: boolean) => client.send(new PutObjectCommand({
+      const { m, client } = await s3();
+      const send = (conditional: boolean) => client.send(new m.PutObjectCommand({
         Bucket: bucket,
         Key: key(path),
         Body: body,
@@ -128,8 +138,9 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
       const out: TargetObject[] = [];
       let marker: string | undefined;
       try {
+        const { m, client } = await s3();
         for (;;) {
-          const page = await client.send(new ListObjectsCommand({ Bucket: bucket, Prefix: key(sub), Marker: marker, MaxKeys: pageSize }));
+          const page = await client.send(new m.ListObjectsCommand({ Bucket: bucket, Prefix: key(sub), Marker: marker, MaxKeys: pageSize }));
           const contents = page.Contents ?? [];
           for (const o of contents) {
             if (!o.Key || o.Key.endsWith('/')) continue;
@@ -149,7 +160,8 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
         const batch = paths.slice(at, at + batchSize);
         let errors;
         try {
-          const out = await client.send(new DeleteObjectsCommand({
+          const { m, client } = await s3();
+          const out = await client.send(new m.DeleteObjectsCommand({
             Bucket: bucket,
             Delete: { Objects: batch.map((p) => ({ Key: key(p) })), Quiet: true },
           }));

@@ -7,8 +7,8 @@
 // builds several sites (tests, benchmarks) bundles once.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
 import type { Logger } from '../types.ts';
 import { assetName } from './file-names.ts';
@@ -27,7 +27,16 @@ export interface ClientBundle {
   bytes: Record<string, number>;
 }
 
-const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+/**
+ * The node_modules folder vega is installed in: the repository's in a checkout, the one beside
+ * citydash when it is installed as a package. The browser code resolves vega's sub-packages there.
+ */
+function modulesHoldingVega(): string {
+  const entry = createRequire(import.meta.url).resolve('vega');
+  const marker = `${sep}node_modules${sep}vega${sep}`;
+  return entry.slice(0, entry.lastIndexOf(marker) + `${sep}node_modules${sep}`.length);
+}
+const NODE_MODULES = modulesHoldingVega();
 /** Package names the browser bundle resolves to our own files (see each file for why). */
 const ALIASES: Record<string, string> = { 'vega-lite': 'vega-lite-stub.ts', vega: 'vega-lean.js' };
 const memo = new Map<string, Promise<Array<[string, Uint8Array]>>>();

@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const PIPELINE = fileURLToPath(new URL('../', import.meta.url));
+/** The installed package runs lib/*.js, compiled from these sources with the same tree. */
+const EXT = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+const inThisTree = (file: string): string => file.replace(/\.ts$/, EXT);
 
 /** Folders/files (relative to pipeline/) whose code shapes a validated snapshot. */
 export const VALIDATE_CODE = ['validate/', 'extract/', 'districts.ts', 'errors.ts', 'atomic-write.ts', 'canonical-json.ts', 'hash.ts', 'seoul-time.ts'];
@@ -21,9 +24,9 @@ function versionOf(pkg: string): string {
 }
 
 async function sourceFiles(entry: string): Promise<string[]> {
-  if (!entry.endsWith('/')) return [entry];
+  if (!entry.endsWith('/')) return [inThisTree(entry)];
   const names = await readdir(PIPELINE + entry, { recursive: true }).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.ts')).sort().map((n) => entry + n);
+  return names.filter((n) => n.endsWith(EXT)).sort().map((n) => entry + n);
 }
 
 const memo = new Map<string, Promise<string>>();

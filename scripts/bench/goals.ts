@@ -51,5 +51,10 @@ export function evaluateGoals(figures: Figure[]): GoalResult[] {
     if (!f?.measured) missing(goal, id);
     else out.push({ goal, actual: `${f1(f.measured.wall.median)} s wall, ${f.measured.rssMb ? `${f.measured.rssMb.max.toFixed(0)} MB peak RSS` : ''}`, met: f.measured.wall.median < limit });
   }
+  for (const [id, goal, limit] of [['help-installed', '`citydash --help` from the installed package < 0.3 s', 0.3], ['check-one-chart', '`citydash check` of one chart < 2 s', 2]] as const) {
+    const f = fig(id);
+    if (!f?.measured) missing(goal, id);
+    else out.push({ goal, actual: `${f1(f.measured.wall.median)} s wall${f.measured.cpu ? `, ${f1(f.measured.cpu.median)} s CPU` : ''}`, met: f.measured.wall.median < limit });
+  }
   return out;
 }

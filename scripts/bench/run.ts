@@ -22,12 +22,13 @@ import { runGrowth } from './stages/growth.ts';
 import { runIngest } from './stages/ingest.ts';
 import { runPublish } from './stages/publish.ts';
 import { runSite } from './stages/site.ts';
+import { runStartup } from './stages/startup.ts';
 import { runTransform } from './stages/transform.ts';
 import { runXlsx } from './stages/xlsx.ts';
 
 const RUNNERS: Record<StageId, (ctx: BenchContext) => Promise<void>> = {
   ingest: runIngest, growth: runGrowth, xlsx: runXlsx, transform: runTransform,
-  charts: runCharts, site: runSite, cycle: runCycle, publish: runPublish,
+  charts: runCharts, site: runSite, cycle: runCycle, publish: runPublish, startup: runStartup,
 };
 
 async function main(): Promise<void> {

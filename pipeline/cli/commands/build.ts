@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { buildFromWork } from '../../build/index.ts';
 import { cycleIdAt } from '../../cycle-id.ts';
 import { CliError } from '../../errors.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
-import { loadCatalogFor } from '../load-catalog.ts';
 import type { RegisterCommand } from './index.ts';
 
 export const register: RegisterCommand = (program, setExit) => {
@@ -15,6 +13,8 @@ export const register: RegisterCommand = (program, setExit) => {
     .addHelpText('after', '\nExample:\n  $ citydash validate && citydash build --out dist   # writes dist/site/')
     .action(async (opts: CommonOptions) => {
       const ctx = makeContext(opts);
+      const { loadCatalogFor } = await import('../load-catalog.ts');
+      const { buildFromWork } = await import('../../build/index.ts');
       const { catalog, errors } = await loadCatalogFor(ctx.catalogRoot, ctx.effects.log);
       if (catalog.datasets.length === 0) throw new CliError(`no usable datasets in the catalog at ${ctx.catalogRoot}`, 1);
       const result = await buildFromWork(catalog, ctx, { cycleId: cycleIdAt(ctx.effects.now()), siteDir: join(ctx.out, 'site') });

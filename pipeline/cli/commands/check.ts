@@ -1,7 +1,6 @@
 // `citydash check [paths...]`: lint the catalog a pull request changes; exit 3 on errors.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { checkCatalog, formatMarkdown, formatText } from '../../check/index.ts';
 import { CliError } from '../../errors.ts';
 import type { Effects } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
@@ -69,6 +68,7 @@ async function runCheck(paths: string[], opts: CheckCliOptions, io: CheckIo): Pr
     throw new CliError(`--base ${JSON.stringify(opts.base)}: no such folder (give a checkout of the base branch)`);
   }
   const previewDir = opts.previewDir ?? (format === 'markdown' ? 'dist/check' : undefined);
+  const { checkCatalog, formatMarkdown, formatText } = await import('../../check/index.ts');
   const result = await checkCatalog(ctx.catalogRoot, {
     changedPaths,
     base: opts.base ? { root: resolve(opts.base) } : null,

@@ -1,11 +1,7 @@
 // `citydash diff [--from CYCLE] [--to CYCLE] --target T`: the change log between two published
 // cycles (default: the last two), as text, Markdown or JSON (pipeline/cycle/range-diff.ts).
 import type { Command } from 'commander';
-import { loadCatalog } from '../../catalog/index.ts';
 import { CliError } from '../../errors.ts';
-import { diffCycles } from '../../cycle/index.ts';
-import { rangeMarkdown, rangeText } from '../../site/index.ts';
-import { parseTarget } from '../../publish/index.ts';
 import type { Effects, Lang } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
@@ -47,6 +43,10 @@ export async function runDiffCommand(opts: DiffCommandOptions, io: DiffCommandIo
   const lang: Lang = opts.lang === 'ko' ? 'ko' : 'en';
   if (opts.lang && !['ko', 'en'].includes(opts.lang)) throw new CliError(`--lang ${JSON.stringify(opts.lang)}: expected ko or en`);
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  const { parseTarget } = await import('../../publish/index.ts');
+  const { loadCatalog } = await import('../../catalog/index.ts');
+  const { diffCycles } = await import('../../cycle/index.ts');
+  const { rangeMarkdown, rangeText } = await import('../../site/index.ts');
   const target = parseTarget(opts.target ?? `dir:${ctx.out}/public`, { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region }, ctx.effects);
   // Titles, primary keys and cadences come from the catalog when it is at hand.
   const catalog = () => loadCatalog(ctx.catalogRoot).then((c) => c.catalog, () => null);

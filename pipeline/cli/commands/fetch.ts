@@ -1,11 +1,9 @@
 // `citydash fetch [ids...] [--force]`: extract only, respecting each dataset's cadence.
-import { loadCatalog } from '../../catalog/index.ts';
-import { fetchDataset, type FetchResult } from '../../extract/index.ts';
-import { EXIT_FOUND_ERRORS, selectDatasets } from '../select-datasets.ts';
+import type { FetchResult } from '../../extract/index.ts';
 import { textTable } from '../summary-table.ts';
 import { addCommonOptions, makeContext, type CommonOptions, type RunContext } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
-import { printProblems, type CommandIo } from './validate.ts';
+import type { CommandIo } from './validate.ts';
 
 /** Exit code when some dataset could not be fetched (docs/architecture.md §3). */
 const EXIT_SOME_FAILED = 2;
@@ -48,8 +46,12 @@ export const register: RegisterCommand = registerFetch();
 
 async function runFetch(ids: string[], opts: FetchCommandOptions, io: CommandIo): Promise<number> {
   const ctx = makeContext(opts, io.effects);
+  const { loadCatalog } = await import('../../catalog/index.ts');
+  const { fetchDataset } = await import('../../extract/index.ts');
+  const { EXIT_FOUND_ERRORS, selectDatasets } = await import('../select-datasets.ts');
+  const { printProblems } = await import('./validate.ts');
   const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
-  printProblems(ctx, problems);
+  await printProblems(ctx, problems);
   const selection = selectDatasets(catalog, problems, ids, ctx.only, opts.shard);
   for (const s of selection.skipped) ctx.effects.log.status('skipped', s.id, s.reason);
   if (ctx.offline) ctx.effects.log.info('offline: network sources use their bundled samples');

@@ -6,10 +6,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { didYouMean, loadCatalog } from '../../catalog/index.ts';
-import { newChartYaml } from '../../check/index.ts';
 import { CliError } from '../../errors.ts';
-import { defaultId, newDatasetFiles, onboardDataset, parseFrom, PLACEHOLDER_DEPARTMENT, UNASSIGNED_DEPARTMENT } from '../../onboard/index.ts';
 import { summaryLines } from '../onboard-summary.ts';
 import type { Catalog, Effects } from '../../types.ts';
 import { makeContext, type CommonOptions, type RunContext } from '../context.ts';
@@ -33,11 +30,17 @@ function checkId(what: string, id: string): void {
   if (!ID.test(id) || id.length > 80) throw new CliError(`${what} ${JSON.stringify(id)}: use lowercase letters, digits and single dashes (e.g. pm25-by-gu)`);
 }
 
-/** Writes new files only: never overwrites what an author already has. */
+/**
+ * Writes new files only: never overwrites what an author already has. Descriptors start with
+ * the line that lets the editor check them against their schema as they are typed.
+ */
 async function writeNew(root: string, files: Record<string, string | Uint8Array>, effects: Effects, copies: Record<string, string> = {}): Promise<void> {
+  const { descriptorKindOf, withModeline } = await import('../../catalog/index.ts');
   const paths = [...Object.keys(files), ...Object.keys(copies)];
   for (const path of paths) if (await exists(resolve(root, path))) throw new CliError(`${path} already exists; choose another id`);
-  for (const [path, content] of Object.entries(files)) {
+  for (const [path, written] of Object.entries(files)) {
+    const kind = descriptorKindOf(path);
+    const content = kind && typeof written === 'string' ? withModeline(written, kind, root, path) : written;
     await mkdir(dirname(resolve(root, path)), { recursive: true });
     await writeFile(resolve(root, path), content, { flag: 'wx' });
     effects.log.info(`wrote ${path}`);
@@ -65,6 +68,8 @@ export function registerNew(io: NewIo = {}): RegisterCommand {
       .action(async (opts: ChartOptions) => {
         const ctx = makeContext(opts, io.effects);
         checkId('--id', opts.id);
+        const { didYouMean, loadCatalog } = await import('../../catalog/index.ts');
+        const { newChartYaml } = await import('../../check/index.ts');
         const { catalog } = await loadCatalog(ctx.catalogRoot);
         const ds = catalog.datasets.find((d) => d.id === opts.dataset);
         if (!ds) throw new CliError(`--dataset ${JSON.stringify(opts.dataset)} is not a dataset of the catalog (or has errors; run citydash check)${didYouMean(opts.dataset, catalog.datasets.map((d) => d.id))}`);
@@ -96,6 +101,8 @@ export function registerNew(io: NewIo = {}): RegisterCommand {
           checkId('--department', opts.department);
           if (opts.department === 'derived') throw new CliError('--department derived is for derived datasets (from + sql); name the publishing department');
         }
+        const { loadCatalog } = await import('../../catalog/index.ts');
+        const { newDatasetFiles, PLACEHOLDER_DEPARTMENT } = await import('../../onboard/index.ts');
         const { catalog } = await loadCatalog(ctx.catalogRoot);
         if (opts.id && catalog.datasets.some((d) => d.id === opts.id)) throw new CliError(`a dataset with id ${JSON.stringify(opts.id)} already exists`);
         const known = opts.department ? catalog.datasets.find((d) => d.department.id === opts.department)?.department : undefined;
@@ -126,6 +133,7 @@ Examples:
   $ citydash new dataset --id noise-complaints --department citizen-communication   # a template`;
 
 async function fromSource(ctx: RunContext, catalog: Catalog, opts: DatasetOptions, known: Catalog['datasets'][number]['department'] | undefined, io: NewIo): Promise<void> {
+  const { defaultId, onboardDataset, parseFrom, PLACEHOLDER_DEPARTMENT, UNASSIGNED_DEPARTMENT } = await import('../../onboard/index.ts');
   const department = opts.department ? known ?? { id: opts.department, ...PLACEHOLDER_DEPARTMENT } : UNASSIGNED_DEPARTMENT;
   const cwd = io.cwd ?? process.cwd();
   const id = opts.id ?? defaultId(parseFrom(opts.from!, cwd));

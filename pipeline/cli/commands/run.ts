@@ -3,7 +3,7 @@
 // site was published, 1 nothing could be published.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runCycle, type CycleResult } from '../../cycle/index.ts';
+import type { CycleResult } from '../../cycle/index.ts';
 import { addTargetOptions, parseCount, purgeFromOptions, type TargetCliOptions } from '../target-options.ts';
 import type { Effects } from '../../types.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
@@ -62,6 +62,7 @@ export function summarizeCycle(r: CycleResult) {
 
 export async function runRunCommand(opts: RunCommandOptions, io: RunCommandIo = {}): Promise<CycleResult> {
   const ctx = makeContext(opts, io.effects);
+  const { runCycle } = await import('../../cycle/index.ts');
   const result = await runCycle(ctx, {
     target: opts.target ?? `dir:${join(ctx.out, 'public')}`,
     force: Boolean(opts.force),

@@ -3,7 +3,6 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CliError, quote } from '../../errors.ts';
-import { startStaticServer } from '../../site/index.ts';
 import { addCommonOptions, makeContext, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -34,6 +33,7 @@ export const register: RegisterCommand = (program, setExit) => {
       const info = await stat(join(root, 'index.html')).catch(() => null);
       if (!info?.isFile()) throw new CliError(`${root}: no built site here (no index.html); run \`citydash build\` first`, 1);
       const port = parsePort(opts.port);
+      const { startStaticServer } = await import('../../site/index.ts');
       let server;
       try {
         server = await startStaticServer({ root, port });

@@ -1,12 +1,8 @@
 // `citydash validate [ids...]` and `citydash validate --file PATH --dataset ID`.
 import { resolve } from 'node:path';
-import { formatProblem, loadCatalog } from '../../catalog/index.ts';
 import { CliError } from '../../errors.ts';
-import { displayPath } from '../../extract/index.ts';
 import type { Effects, Problem, ValidationReport } from '../../types.ts';
-import { EXIT_FOUND_ERRORS, selectDatasets } from '../select-datasets.ts';
 import { count, textTable } from '../summary-table.ts';
-import { validateDataset, validateFile } from '../../validate/index.ts';
 import { addCommonOptions, makeContext, type CommonOptions, type RunContext } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -59,8 +55,12 @@ async function runValidate(ids: string[], opts: ValidateOptions, io: CommandIo):
   if (opts.dataset && !opts.file) throw new CliError('--dataset goes with --file <path>; to validate fetched datasets, name them as arguments');
   if (opts.file && ids.length) throw new CliError('give either dataset ids or --file with --dataset, not both');
   const ctx = makeContext(opts, io.effects);
+  const { loadCatalog } = await import('../../catalog/index.ts');
+  const { displayPath } = await import('../../extract/index.ts');
+  const { EXIT_FOUND_ERRORS, selectDatasets } = await import('../select-datasets.ts');
+  const { validateDataset, validateFile } = await import('../../validate/index.ts');
   const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
-  printProblems(ctx, problems);
+  await printProblems(ctx, problems);
   const catalogFailed = problems.some((p) => p.severity === 'error');
   const selection = selectDatasets(catalog, problems, opts.dataset ? [opts.dataset] : ids, opts.file ? [] : ctx.only, opts.file ? undefined : opts.shard);
   for (const s of selection.skipped) ctx.effects.log.status('skipped', s.id, s.reason);
@@ -79,7 +79,8 @@ async function runValidate(ids: string[], opts: ValidateOptions, io: CommandIo):
   return failed || catalogFailed ? EXIT_FOUND_ERRORS : 0;
 }
 
-export function printProblems(ctx: RunContext, problems: readonly Problem[]): void {
+export async function printProblems(ctx: RunContext, problems: readonly Problem[]): Promise<void> {
+  const { formatProblem } = await import('../../catalog/index.ts');
   for (const p of problems) {
     if (p.severity === 'error') ctx.effects.log.error(formatProblem(p));
     else ctx.effects.log.warn(formatProblem(p).replace(': warning: ', ': '));
