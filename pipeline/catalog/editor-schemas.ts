@@ -18,6 +18,7 @@ export const SCHEMA_FILE: Readonly<Record<DescriptorKind, string>> = {
   dataset: 'dataset.schema.json',
   chart: 'chart.schema.json',
   settings: 'settings.schema.json',
+  labels: 'labels.schema.json',
 };
 
 /**
@@ -81,6 +82,7 @@ export function descriptorKindOf(yamlPath: string): DescriptorKind | null {
   if (p === 'citydash.yaml') return 'settings';
   if (p.startsWith('sources/')) return 'dataset';
   if (p.startsWith('viz-specs/')) return 'chart';
+  if (p.startsWith('labels/')) return 'labels';
   return null;
 }
 
@@ -93,6 +95,7 @@ export function vscodeSettings(catalogRoot: string): string {
       [at('settings')]: ['citydash.yaml'],
       [at('dataset')]: ['sources/**/*.yaml'],
       [at('chart')]: ['viz-specs/**/*.yaml'],
+      [at('labels')]: ['labels/**/*.yaml'],
     },
     // Descriptors are YAML 1.2 like the loader reads them; no line wrapping of long Korean text.
     'yaml.format.proseWrap': 'preserve',

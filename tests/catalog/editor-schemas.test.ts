@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { descriptorValidator } from '../../pipeline/catalog/descriptor-schemas.ts';
-import { modeline, packageSchemaText, schemaDirFor, VEGA_LITE_REF, withModeline } from '../../pipeline/catalog/editor-schemas.ts';
+import { modeline, packageSchemaText, schemaDirFor, VEGA_LITE_REF, vscodeSettings, withModeline } from '../../pipeline/catalog/editor-schemas.ts';
 import { cli, tempCatalog, type TempCatalog } from '../check/helpers.ts';
 import { EditorSchemas, modelinePath } from '../helpers/editor-validate.ts';
 import { repoRoot } from '../helpers/paths.ts';
@@ -73,3 +73,10 @@ test('check ignores the editors\' reference: the spec is validated by check\'s o
   expect(v({ ...chart, spec: { mark: 'bar', data: { name: 'd' }, encoding: { x: { field: 'a', type: 'nominal' } } } })).toBe(true);
   expect(dirname(join(repoRoot, 'pipeline/catalog/chart.schema.json'))).toBe(schemaDirFor(repoRoot));
 }, 60_000);
+
+test('this repository (the bundled catalog) maps its descriptors to the schemas for VS Code, as init does for a city', async () => {
+  const settings = JSON.parse(await readFile(join(repoRoot, '.vscode/settings.json'), 'utf8'));
+  expect(`${JSON.stringify(settings, null, 2)}\n`).toBe(vscodeSettings(repoRoot));
+  for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(join(repoRoot, schema))).toBe(true);
+  expect(JSON.parse(await readFile(join(repoRoot, '.vscode/extensions.json'), 'utf8'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
+});

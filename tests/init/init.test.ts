@@ -90,6 +90,7 @@ test('descriptors carry the editor modeline; .vscode maps every kind and recomme
     './node_modules/citydash/lib/catalog/settings.schema.json': ['citydash.yaml'],
     './node_modules/citydash/lib/catalog/dataset.schema.json': ['sources/**/*.yaml'],
     './node_modules/citydash/lib/catalog/chart.schema.json': ['viz-specs/**/*.yaml'],
+    './node_modules/citydash/lib/catalog/labels.schema.json': ['labels/**/*.yaml'],
   });
   expect(JSON.parse(await readFile(join(root, '.vscode/extensions.json'), 'utf8'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
 });

@@ -43,7 +43,7 @@ test('the package carries compiled JavaScript, templates and schemas; no sources
   expect(top).toEqual(['LICENSE', 'README.md', 'bin', 'docs', 'lib', 'package.json', 'site']);
   expect(existsSync(join(installed, 'lib/cli/main.js'))).toBe(true);
   expect(existsSync(join(installed, 'lib/render/png-worker.mjs'))).toBe(true);
-  for (const kind of ['dataset', 'chart', 'settings']) expect(existsSync(join(installed, `lib/catalog/${kind}.schema.json`))).toBe(true);
+  for (const kind of ['dataset', 'chart', 'settings', 'labels']) expect(existsSync(join(installed, `lib/catalog/${kind}.schema.json`))).toBe(true);
   expect(existsSync(join(installed, 'site/pages/chart.njk'))).toBe(true);
   const libFiles = await readdir(join(installed, 'lib'), { recursive: true });
   expect(libFiles.filter((f) => f.endsWith('.ts'))).toEqual([]);
@@ -114,6 +114,9 @@ test('every descriptor of the bundled catalog validates against the editor schem
   const charts = await listFiles(repoRoot, 'viz-specs', YAML_FILE);
   for (const file of charts) problems.push(...editor.check(join(repoRoot, file), schema('chart')));
   problems.push(...editor.check(join(repoRoot, 'citydash.yaml'), schema('settings')));
+  const labels = await listFiles(repoRoot, 'labels', YAML_FILE);
+  for (const file of labels) problems.push(...editor.check(join(repoRoot, file), schema('labels')));
+  expect(labels.length).toBeGreaterThan(3);
   expect(problems).toEqual([]);
   expect(charts.length).toBeGreaterThan(10);
 }, 120_000);
