@@ -3,7 +3,7 @@
 // values name a gu. Types are tried with validate's own coercers, so a type kept here is one
 // `validate` reads without rejecting a row.
 import { conformDistrict } from '../districts.ts';
-import { isEmptyMarker, makeCoercer, parseNumber, type Coercer } from '../validate/index.ts';
+import { isEmptyMarker, makeCoercer, parseIso, parseNumber, type Coercer } from '../validate/index.ts';
 import type { ColumnType, RawValue } from '../types.ts';
 
 export interface Candidate {
@@ -38,12 +38,17 @@ export interface ColumnStats {
   distinctOverflow: boolean;
   /** Values that name a gu: strictly, and also accepting short Korean names (종로). */
   gu: { matched: number; matchedShort: number; codes: number };
+  /** Stopped counting gu matches: too few in the first values for the column to name gu. */
+  guGaveUp: boolean;
   /** Integer values that run 1, 2, 3… down the file: a row number. */
   sequential: boolean;
   lastInteger?: number;
 }
 
 const DISTINCT_CAP = 5000;
+const GU_GIVE_UP_AFTER = 1000;
+const GU_GIVE_UP_RATE = 0.05;
+const NO_GU: [boolean, boolean, boolean] = [false, false, false];
 
 export const DATE_FORMATS = [
   'yyyy-MM-dd', 'yyyyMMdd', 'yyyy.MM.dd', 'yyyy/MM/dd', 'yyyy. M. d.', 'yyyy. M. d', 'yyyy.M.d', 'yyyy-M-d', 'yyyy/M/d', 'yyyy년 M월 d일',
@@ -74,6 +79,7 @@ export class StatsCollector {
       distinct: new Map(),
       distinctOverflow: false,
       gu: { matched: 0, matchedShort: 0, codes: 0 },
+      guGaveUp: false,
       sequential: true,
     }));
   }
@@ -84,13 +90,59 @@ export class StatsCollector {
   }
 
   private cell(col: ColumnStats, raw: RawValue): void {
+    this.types(col, raw);
+    const text = raw === null ? '' : String(raw).trim();
+    if (text === '') {
+      col.sequential = false;
+      return;
+    }
+    col.nonEmpty++;
+    // Code units bound code points from above, which is all a maxLength needs.
+    if (text.length > col.maxLength) col.maxLength = text.length;
+    if (!col.hasTime && (/\d{1,2}:\d{2}/.test(text) || /^\d{10,}$/.test(text))) col.hasTime = true;
+    if (typeof raw === 'string' && text.includes(',') && /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) col.grouped++;
+    const n = parseNumber(raw);
+    if (n.ok && n.value !== null) col.numbers++;
+    if (!col.codeLike && typeof raw === 'string' && (text[0] === '0' || text.length > 15) && (/^0\d+$/.test(text) || /^\d{16,}$/.test(text))) col.codeLike = true;
+    this.sequence(col, text);
+    if (!col.distinctOverflow) {
+      col.distinct.set(text, (col.distinct.get(text) ?? 0) + 1);
+      if (col.distinct.size > DISTINCT_CAP) col.distinctOverflow = true;
+    }
+    if (col.guGaveUp) return;
+    const [strict, short, code] = this.gu(text);
+    if (strict) col.gu.matched++;
+    if (short) col.gu.matchedShort++;
+    if (code) col.gu.codes++;
+    // A column that has named almost no gu in a thousand values will not name them in most rows.
+    if (col.nonEmpty >= GU_GIVE_UP_AFTER && col.gu.matchedShort < col.nonEmpty * GU_GIVE_UP_RATE) col.guGaveUp = true;
+  }
+
+  /**
+   * Which candidate types still read every value. Date and datetime formats all read an ISO
+   * value the same way (validate reads ISO whatever the format says), so for those one
+   * coercion answers for the whole family; other values are tried format by format.
+   */
+  private types(col: ColumnStats, raw: RawValue): void {
+    let iso: boolean | undefined;
+    let family: { type: ColumnType; result: ReturnType<Coercer> } | undefined;
     for (const c of col.candidates) {
       if (!c.alive) continue;
       if (c.type === 'boolean' && typeof raw !== 'boolean' && !isEmptyMarker(raw) && !YES_NO.has(String(raw).trim().toLowerCase())) {
         kill(c, raw);
         continue;
       }
-      const r = c.coerce(raw);
+      let r: ReturnType<Coercer>;
+      if (c.type === 'date' || c.type === 'datetime') {
+        iso ??= raw === null || (typeof raw === 'string' && (raw.trim() === '' || parseIso(raw.trim()) !== null));
+        if (iso && family?.type === c.type) r = family.result;
+        else {
+          r = c.coerce(raw);
+          if (iso) family = { type: c.type, result: r };
+        }
+      } else {
+        r = c.coerce(raw);
+      }
       if (!r.ok) {
         kill(c, raw);
         continue;
@@ -101,28 +153,6 @@ export class StatsCollector {
         if (c.max === undefined || r.value > c.max) c.max = r.value;
       }
     }
-    const text = raw === null ? '' : String(raw).trim();
-    if (text === '') {
-      col.sequential = false;
-      return;
-    }
-    col.nonEmpty++;
-    const length = [...text].length;
-    if (length > col.maxLength) col.maxLength = length;
-    if (/\d{1,2}:\d{2}/.test(text) || /^\d{10,}$/.test(text)) col.hasTime = true;
-    if (typeof raw === 'string' && /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) col.grouped++;
-    const n = parseNumber(raw);
-    if (n.ok && n.value !== null) col.numbers++;
-    if (typeof raw === 'string' && (/^0\d+$/.test(text) || /^\d{16,}$/.test(text))) col.codeLike = true;
-    this.sequence(col, text);
-    if (!col.distinctOverflow) {
-      col.distinct.set(text, (col.distinct.get(text) ?? 0) + 1);
-      if (col.distinct.size > DISTINCT_CAP) col.distinctOverflow = true;
-    }
-    const [strict, short, code] = this.gu(text);
-    if (strict) col.gu.matched++;
-    if (short) col.gu.matchedShort++;
-    if (code) col.gu.codes++;
   }
 
   private sequence(col: ColumnStats, text: string): void {
@@ -133,6 +163,8 @@ export class StatsCollector {
   }
 
   private gu(text: string): [boolean, boolean, boolean] {
+    // Digits name a gu only as a 5- or 10-digit code starting 11 (11110, 1111000000).
+    if (/^\d+$/.test(text) && !((text.length === 5 || text.length === 10) && text.startsWith('11'))) return NO_GU;
     let hit = this.guMemo.get(text);
     if (!hit) {
       const strict = conformDistrict(text, { shortKorean: false });

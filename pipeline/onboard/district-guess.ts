@@ -20,7 +20,7 @@ export function guessDistrict(named: readonly NamedHeader[], stats: readonly Col
   let best: DistrictGuess | undefined;
   for (const n of named) {
     const s = stats[n.index]!;
-    if (s.nonEmpty === 0) continue;
+    if (s.nonEmpty === 0 || s.guGaveUp) continue;
     const strict = s.gu.matched / s.nonEmpty;
     const short = s.gu.matchedShort / s.nonEmpty;
     const guess: DistrictGuess | undefined =

@@ -182,6 +182,7 @@ async function secondPass(input: Input, read: ReadTableOptions, ds: DatasetDescr
   const timePlan = plans.find((p) => p.type === 'date' || p.type === 'datetime');
   const times = new Set<string>();
   const gu = { matched: 0, unmatched: 0, values: new Map<string, number>() };
+  const guMemo = new Map<Value | undefined, boolean>();
   let rows = 0;
   let rejected = 0;
   let firstProblem: string | undefined;
@@ -203,7 +204,12 @@ async function secondPass(input: Input, read: ReadTableOptions, ds: DatasetDescr
     }
     if (district && districtPlan) {
       const v = c.row[districtPlan.name];
-      if (conformDistrict(v, { shortKorean: district.shortKorean })) gu.matched++;
+      let named = guMemo.get(v);
+      if (named === undefined) {
+        named = conformDistrict(v, { shortKorean: district.shortKorean }) !== null;
+        if (guMemo.size < 50_000) guMemo.set(v, named);
+      }
+      if (named) gu.matched++;
       else {
         gu.unmatched++;
         const shown = v === null || v === undefined ? '(empty)' : String(v);

@@ -9,7 +9,7 @@ export { schemaHash } from './schema-cache.ts';
 export { readReuse, recordReuse, reusable, reuseKey, type ReuseRecord } from './snapshot-reuse.ts';
 // Column reading, shared with `new dataset --from` and `check` so they read data as validate does.
 export { makeCoercer, type Coercer, type Coerced } from './coerce.ts';
-export { compileDateFormat, DateFormatError } from './date-format.ts';
+export { compileDateFormat, DateFormatError, parseIso } from './date-format.ts';
 export { isEmptyMarker, parseNumber } from './parse-number.ts';
 export { mapHeaders, HeaderMismatchError } from './header-map.ts';
 export { typedRecords, ColumnSpecError } from './typed-records.ts';
