@@ -46,4 +46,4 @@ test('npm run bench -- --quick runs every quick stage and writes results.json an
   } finally {
     await rm(out, { recursive: true, force: true });
   }
-}, 300_000);
+});

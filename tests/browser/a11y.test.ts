@@ -4,10 +4,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations, describeViolations } from './helpers/axe.ts';
 import { newContext, watchedPage } from './helpers/browser.ts';
-import { openSite, PAGE_TYPES, SETUP_TIMEOUT, type SiteUnderTest } from './helpers/setup.ts';
+import { openSite, PAGE_TYPES, type SiteUnderTest } from './helpers/setup.ts';
 
-// axe takes 1-4 s a page on two busy cores.
-const AXE_TIMEOUT = 240_000;
 let site: SiteUnderTest;
 let light: BrowserContext;
 let dark: BrowserContext;
@@ -17,7 +15,7 @@ beforeAll(async () => {
   // bypassCSP only here: axe is a script the site did not ship. CSP is tested in csp.test.ts.
   light = await newContext(site.browser, { bypassCSP: true });
   dark = await newContext(site.browser, { bypassCSP: true, colorScheme: 'dark' });
-}, SETUP_TIMEOUT);
+});
 
 afterAll(async () => {
   await site?.close();
@@ -48,14 +46,14 @@ test('no axe violations on any page type, in Korean and English', async () => {
   // The gu tile map (a different kind of chart) and the language choice at the root.
   paths.push('/ko/charts/pm25-by-district/', '/');
   expect(await auditAll(light, paths)).toEqual([]);
-}, AXE_TIMEOUT);
+});
 
 test('no axe violations in the dark theme (contrast of text, links, badges and charts)', async () => {
   const page = await dark.newPage();
   expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
   await page.close();
   expect(await auditAll(dark, ['/ko/', '/en/charts/pm25-by-district/', '/en/freshness/', '/ko/search/'])).toEqual([]);
-}, AXE_TIMEOUT);
+});
 
 interface Focused {
   tag: string;
@@ -126,4 +124,4 @@ test('keyboard walk of a chart page: skip link, every control visibly focused, c
   expect(await page.evaluate(() => document.activeElement?.classList.contains('table-scroll'))).toBe(true);
   expect(consoleErrors).toEqual([]);
   await context.close();
-}, 120_000);
+});

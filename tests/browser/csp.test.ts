@@ -11,7 +11,7 @@ import { CSP_EMBED_HEADER, CSP_HEADER } from '../../pipeline/site/csp.ts';
 import { CSP_SEARCH_HEADER, headersFile } from '../../pipeline/site/headers.ts';
 import { startStaticServer } from '../../pipeline/site/static-server.ts';
 import { newContext, watchedPage, type Watched } from './helpers/browser.ts';
-import { openSite, SETUP_TIMEOUT, type SiteUnderTest } from './helpers/setup.ts';
+import { openSite, type SiteUnderTest } from './helpers/setup.ts';
 
 let site: SiteUnderTest;
 let context: BrowserContext;
@@ -19,7 +19,7 @@ let context: BrowserContext;
 beforeAll(async () => {
   site = await openSite();
   context = await newContext(site.browser);
-}, SETUP_TIMEOUT);
+});
 
 afterAll(async () => {
   await site?.close();
@@ -60,7 +60,7 @@ test('a bar chart becomes interactive: tooltip on hover, no CSP violation, no co
   expect(w.requests.filter((p) => /\/assets\/chart\.[0-9a-f]{12}\.js$/.test(p))).toHaveLength(1);
   expect(w.requests.filter((p) => p.endsWith('.vega.json'))).toEqual([expect.stringMatching(/^\/charts\/budget-execution-rate\.ko\.[0-9a-f]{12}\.vega\.json$/)]);
   await clean(w);
-}, 120_000);
+});
 
 test('a time series zooms and pans (buttons, keys, Ctrl+wheel, drag) and resets', async () => {
   const w = await interactive('/en/charts/fine-dust-daily-trend/');
@@ -91,7 +91,7 @@ test('a time series zooms and pans (buttons, keys, Ctrl+wheel, drag) and resets'
   await w.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
   await w.page.waitForFunction((b) => JSON.stringify([...document.querySelectorAll('.cd-view .role-axis-label text')].map((t) => t.textContent).sort()) === b, JSON.stringify(before));
   await clean(w);
-}, 120_000);
+});
 
 test('the gu map: tooltip names the gu, a click selects it and fades the others', async () => {
   const w = await interactive('/ko/charts/pm25-by-district/');
@@ -104,7 +104,7 @@ test('the gu map: tooltip names the gu, a click selects it and fades the others'
   const faded = await tiles.evaluateAll((els) => els.filter((e) => Number(e.getAttribute('opacity') ?? 1) < 1).length);
   expect(faded).toBe((await tiles.count()) - 1);
   await clean(w);
-}, 120_000);
+});
 
 test('the chart bundle loads only on chart pages, and only when the chart comes into view', async () => {
   const w = await watchedPage(context);
@@ -128,7 +128,7 @@ test('the chart bundle loads only on chart pages, and only when the chart comes 
   await w.page.waitForSelector('[data-enhanced="interactive"]');
   expect(requests.filter((p) => /\/assets\/chart\./.test(p))).toHaveLength(1);
   await clean(w);
-}, 120_000);
+});
 
 test('search: Korean and English words find pages; facets narrow them; under its own CSP', async () => {
   const w = await watchedPage(context);
@@ -154,7 +154,7 @@ test('search: Korean and English words find pages; facets narrow them; under its
   const href = await w.page.locator('[data-results] li a').first().getAttribute('href');
   expect(href).toMatch(new RegExp(`^${site.server.url}en/charts/[a-z0-9-]+/$`));
   await clean(w);
-}, 120_000);
+});
 
 test('the server sends the _headers rules: page, search, embed and file policies; / by Accept-Language', async () => {
   const head = async (path: string, headers: Record<string, string> = {}) => fetch(site.url(path), { headers, redirect: 'manual' });
@@ -193,4 +193,4 @@ test('embed pages can be framed by another site; chart pages cannot (frame-ances
     await other.close();
     await rm(dir, { recursive: true, force: true });
   }
-}, 60_000);
+});

@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { newContext } from './helpers/browser.ts';
-import { openSite, PAGE_TYPES, SETUP_TIMEOUT, type SiteUnderTest } from './helpers/setup.ts';
+import { openSite, PAGE_TYPES, type SiteUnderTest } from './helpers/setup.ts';
 
 let site: SiteUnderTest;
 let noJs: BrowserContext;
@@ -13,7 +13,7 @@ let noJs: BrowserContext;
 beforeAll(async () => {
   site = await openSite();
   noJs = await newContext(site.browser, { javaScriptEnabled: false });
-}, SETUP_TIMEOUT);
+});
 
 afterAll(async () => {
   await site?.close();
@@ -40,7 +40,7 @@ test('no-JS: every chart page of both languages shows its chart as an SVG image 
   }));
   expect(missing).toEqual([]);
   expect(requests.filter((p) => p.endsWith('.js') || p.endsWith('.vega.json'))).toEqual([]);
-}, 180_000);
+});
 
 async function overflow(context: BrowserContext, paths: string[]): Promise<string[]> {
   const page = await context.newPage();
@@ -69,10 +69,10 @@ test('360 px: no page-level horizontal scroll on any page type; the wide chart s
   expect(box.scroll).toBeGreaterThan(box.client);
   expect(box.overflow).toBe('auto');
   await narrow.close();
-}, 180_000);
+});
 
 test('1280 px: no page-level horizontal scroll either', async () => {
   const wide = await newContext(site.browser, { viewport: { width: 1280, height: 900 } });
   expect(await overflow(wide, ['/ko/', '/en/charts/fine-dust-daily-trend/', '/ko/datasets/air-quality-daily/', '/en/search/'])).toEqual([]);
   await wide.close();
-}, 120_000);
+});

@@ -146,4 +146,4 @@ test('citydash serve --port 0 --dir: serves until stopped, then exits 0; a folde
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain(`error: ${empty}: no built site here (no index.html); run \`citydash build\` first`);
   await rm(empty, { recursive: true, force: true });
-}, 60_000);
+});

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await buildInChild(catalog, join(catalog, 'build'));
   site = await openSite(join(catalog, 'build', 'site'));
   pages = (await htmlFiles(site.root)).map((f) => `/${relative(site.root, f).replace(/index\.html$/, '')}`).sort();
-}, 240_000);
+});
 
 afterAll(async () => {
   await site?.close();
@@ -95,19 +95,19 @@ test('the hostile site builds every page, and shows the payloads as text', async
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? 'null');
   expect(ld.name).toBe(`Values ${PAYLOADS.img}`);
   await context.close();
-}, 60_000);
+});
 
 test('with the CSP on: nothing runs on any page, tooltips shown and marks clicked', async () => {
   const context = await newContext(site.browser);
   expect(await sweep(context)).toEqual([]);
   await context.close();
-}, 180_000);
+});
 
 test('with the CSP bypassed: escaping alone keeps every payload inert', async () => {
   const context = await newContext(site.browser, { bypassCSP: true });
   expect(await sweep(context)).toEqual([]);
   await context.close();
-}, 180_000);
+});
 
 test('a spec that links marks to javascript: URLs gets no link: the loader refuses every URL but its own', async () => {
   const context = await newContext(site.browser, { bypassCSP: true });
@@ -133,4 +133,4 @@ test('a spec that links marks to javascript: URLs gets no link: the loader refus
   expect(w.dialogs).toEqual([]);
   expect(context.pages()).toHaveLength(1);
   await context.close();
-}, 60_000);
+});

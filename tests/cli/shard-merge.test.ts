@@ -61,4 +61,4 @@ test('the two shards split the datasets, and their merged work builds the unshar
   const merged = await siteHashes(join(dir, 'out-merged', 'site'));
   expect(Object.keys(whole).length).toBeGreaterThan(20);
   expect(merged).toEqual(whole);
-}, 300_000);
+});

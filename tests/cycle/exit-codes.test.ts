@@ -18,7 +18,7 @@ let summary: string;
 beforeAll(async () => {
   cat = await tempCatalog({ datasets: ['cctv-by-gu'], charts: [] }, new Date(T.getTime() - 3_600_000));
   summary = join(await mkdtemp(join(tmpdir(), 'citydash-summary-')), 'summary.md');
-}, 60_000);
+});
 afterAll(async () => {
   await cat?.cleanup();
   if (summary) await rm(join(summary, '..'), { recursive: true, force: true });

@@ -14,7 +14,7 @@ let cat: TempCatalog;
 
 beforeAll(async () => {
   cat = await tempCatalog({ datasets: ['fire-incidents-monthly', 'fire-incidents-seoul-monthly'], charts: ['fire-incidents-monthly'] }, new Date(T.getTime() - 3_600_000));
-}, 60_000);
+});
 afterAll(async () => {
   await cat?.cleanup();
 });
@@ -53,4 +53,4 @@ test('fresh, then due a month later, then overdue a week after that', async () =
   expect(visibleText(await read(cat.target, `en/changes/${late.cycle}/index.html`))).toContain('Fires by gu and month: expected by December 29, 2026, 15 days late (agreed cadence: monthly)');
   // The last change is when the content changed, not when it was last fetched.
   expect(visibleText(await read(cat.target, 'en/datasets/fire-incidents-monthly/index.html'))).toMatch(/Last updated November 29, 2026/);
-}, 120_000);
+});

@@ -69,7 +69,7 @@ beforeAll(async () => {
   cat = await tempCatalog(undefined, hourBefore(T1));
   summaryFile = join(await mkdtemp(join(tmpdir(), 'citydash-summary-')), 'summary.md');
   originalFireCsv = await readFile(fireCsv(), 'utf8');
-}, 60_000);
+});
 
 afterAll(async () => {
   await cat?.cleanup();

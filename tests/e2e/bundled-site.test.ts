@@ -13,7 +13,7 @@ const site = { siteDir: '', work: '' };
 beforeAll(async () => {
   site.siteDir = await sharedSite();
   site.work = join(dirname(site.siteDir), 'work');
-}, 600_000);
+});
 
 async function files(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
@@ -103,4 +103,4 @@ test('a second build with no change re-renders no chart', async () => {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-}, 300_000);
+});

@@ -23,7 +23,7 @@ test('the catalog copy passes check, run and build, publishing every dataset and
   expect(build.code).toBe(0);
   expect(await builtPages(join(cat.out, 'site'))).toEqual({ datasets: [...SECURITY_SUBSET.datasets].sort(), charts: [...SECURITY_SUBSET.charts].sort() });
   expect(await forbiddenBytes(cat, [check, run, build])).toEqual([]);
-}, 600_000);
+});
 
 test('the scan finds a canary or a line of /etc/passwd wherever it was written', async () => {
   expect(FORBIDDEN.some((n) => n.label.startsWith('/etc/passwd'))).toBe(true);

@@ -9,4 +9,4 @@ test('an alias bomb in a dataset descriptor', async () => {
     files: { 'sources/safety/yaml-bomb.yaml': text },
     refused: { file: 'sources/safety/yaml-bomb.yaml', line: 1, message: /alias|Excessive/i },
   });
-}, 600_000);
+});

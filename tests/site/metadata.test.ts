@@ -49,7 +49,7 @@ async function build(opts: { baseUrl?: string; xss?: boolean }): Promise<Built> 
 
 beforeAll(async () => {
   [abs, rel] = await Promise.all([build({ baseUrl: BASE, xss: true }), build({})]);
-}, 120_000);
+});
 
 afterAll(async () => {
   for (const b of [abs, rel]) if (b) await rm(b.fx.dir, { recursive: true, force: true });

@@ -13,9 +13,6 @@ export interface SiteUnderTest {
   close(): Promise<void>;
 }
 
-/** Building the bundled catalog the first time takes about a minute on two busy cores. */
-export const SETUP_TIMEOUT = 300_000;
-
 export async function openSite(root?: string): Promise<SiteUnderTest> {
   const site = root ?? (await sharedSite());
   const server = await startStaticServer({ root: site, port: 0 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../../helpers/paths.ts';
 
 const CLI = join(repoRoot, 'bin', 'citydash.js');
+/** A child still running after this is hung: killed, with its stderr in the error, just before jest's own timeout. */
+const HUNG_MS = 840_000;
 
 export interface ChildRun {
   code: number | null;
@@ -34,8 +36,8 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; kil
       ...(opts.killAfterMs !== undefined ? [setTimeout(kill, opts.killAfterMs)] : []),
       setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`citydash ${args.join(' ')} did not finish in ${opts.timeoutMs ?? 120_000} ms\n${stderr}`));
-      }, opts.timeoutMs ?? 120_000),
+        reject(new Error(`citydash ${args.join(' ')} did not finish in ${opts.timeoutMs ?? HUNG_MS} ms\n${stderr}`));
+      }, opts.timeoutMs ?? HUNG_MS),
     ];
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on('data', (d: Buffer) => {
