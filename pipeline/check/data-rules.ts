@@ -9,8 +9,8 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { didYouMean, problemAt, type SourceDoc } from '../catalog/index.ts';
 import { quote } from '../errors.ts';
-import type { Catalog, DatasetDescriptor, Problem, RawRecord, SourceLocation } from '../types.ts';
-import { compileDateFormat, formatFromName, HeaderMismatchError, makeCoercer, mapHeaders, openLocalSource, type Coercer } from '../validate/index.ts';
+import type { Catalog, DatasetDescriptor, Problem, RawRecord } from '../types.ts';
+import { compileDateFormat, describeLocation, formatFromName, HeaderMismatchError, makeCoercer, mapHeaders, openLocalSource, type Coercer } from '../validate/index.ts';
 import { insideCatalog } from './inside-catalog.ts';
 import type { DescriptorFile } from './descriptor-files.ts';
 
@@ -92,7 +92,7 @@ async function typeProblems(ds: DatasetDescriptor, source: SourceDoc, records: A
       if (read.ok) continue;
       const f = failures.get(c.column);
       if (f) f.count++;
-      else failures.set(c.column, { count: 1, first: `${place(rec.loc)} has ${quote(raw)}, which ${read.message}` });
+      else failures.set(c.column, { count: 1, first: `${describeLocation(rec.loc)} has ${quote(raw)}, which ${read.message}` });
     }
   }
   const strict = ds.onInvalid?.action === 'fail-dataset';
@@ -102,11 +102,4 @@ async function typeProblems(ds: DatasetDescriptor, source: SourceDoc, records: A
     const severity = strict || f.count / rows > maxRatio ? 'error' : 'warning';
     return problemAt(source, `/columns/${column}/type`, `column ${quote(column)} is ${type}${format ? ` (${format})` : ''}, but in ${where} ${f.first} (${f.count} of the ${rows} row(s) checked)`, { rule: 'data', severity });
   });
-}
-
-function place(loc: SourceLocation): string {
-  if (loc.line !== undefined) return `line ${loc.line}`;
-  if (loc.row !== undefined) return `${loc.sheet ? `sheet ${quote(loc.sheet)} ` : ''}row ${loc.row}`;
-  if (loc.index !== undefined) return `record ${loc.index}${loc.page ? ` of page ${loc.page}` : ''}`;
-  return 'a row';
 }

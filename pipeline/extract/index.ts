@@ -16,6 +16,6 @@ export { fetchSeoulOpenApi, seoulSampleTable, SEOUL_MAX_PAGE } from './seoul-ope
 export { byteOrderMark, DecodeError, StreamDecoder, type DetectedEncoding } from './decode.ts';
 export { csvRows, guessDelimiter, type CsvRow } from './csv-rows.ts';
 export { CsvError } from './csv-error.ts';
-export { readXlsxSheets, XlsxError, type SheetGrid } from './xlsx.ts';
+export { readXlsxSheets, sheetTable, XlsxError, type SheetGrid } from './xlsx.ts';
 export { JsonError } from './json-records.ts';
 export { isTotalsRow } from './totals.ts';

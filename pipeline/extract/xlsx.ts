@@ -43,16 +43,22 @@ export interface SheetGrid {
 }
 
 export async function readXlsx(bytes: Uint8Array, file: string, opts: XlsxOptions = {}): Promise<RawTable> {
-  const headerRows = opts.headerRows ?? 1;
-  if (!Number.isInteger(headerRows) || headerRows < 1) throw new XlsxError(file, `headerRows must be a whole number of at least 1, not ${quote(headerRows)}`);
-  const skipRows = opts.skipRows ?? 0;
-  if (!Number.isInteger(skipRows) || skipRows < 0) throw new XlsxError(file, `skipRows must be a whole number of at least 0, not ${quote(skipRows)}`);
+  checkRowOptions(opts, file);
   const limits = limitsOf(opts);
   await checkWorkbookLimits(bytes, file, limits);
   const wb = parse(bytes, file, opts.sheet ?? 0);
-  const grid = sheetGrid(wb, pickSheet(wb, opts.sheet, file), file, limits);
-  const sheetName = grid.name;
+  return sheetTable(sheetGrid(wb, pickSheet(wb, opts.sheet, file), file, limits), file, opts);
+}
 
+/**
+ * The table on one parsed sheet (from `readXlsxSheets`), read with the same rules as
+ * `readXlsx`: what `new dataset --from` reads a workbook with, parsing it once.
+ */
+export function sheetTable(grid: SheetGrid, file: string, opts: Pick<XlsxOptions, 'headerRows' | 'skipRows' | 'dropTotals'> = {}): RawTable {
+  checkRowOptions(opts, file);
+  const headerRows = opts.headerRows ?? 1;
+  const skipRows = opts.skipRows ?? 0;
+  const sheetName = grid.name;
   let first = Math.max(grid.firstRow, skipRows);
   while (first <= grid.lastRow && isEmpty(grid.row(first))) first++;
   if (first > grid.lastRow) {
@@ -72,6 +78,13 @@ export async function readXlsx(bytes: Uint8Array, file: string, opts: XlsxOption
     }
   }
   return { headers, records: records() };
+}
+
+function checkRowOptions(opts: Pick<XlsxOptions, 'headerRows' | 'skipRows'>, file: string): void {
+  const headerRows = opts.headerRows ?? 1;
+  if (!Number.isInteger(headerRows) || headerRows < 1) throw new XlsxError(file, `headerRows must be a whole number of at least 1, not ${quote(headerRows)}`);
+  const skipRows = opts.skipRows ?? 0;
+  if (!Number.isInteger(skipRows) || skipRows < 0) throw new XlsxError(file, `skipRows must be a whole number of at least 0, not ${quote(skipRows)}`);
 }
 
 /**

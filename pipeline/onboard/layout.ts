@@ -1,8 +1,8 @@
 // The reading options a source needs (encoding, delimiter, title rows, sheet, header rows,
 // JSON records path), what they were decided from, and the words for the descriptor's
 // comments and the summary.
-import { readXlsxSheets, type ReadTableOptions } from '../extract/index.ts';
-import type { Encoding, ExtractSpec } from '../types.ts';
+import { readXlsxSheets, sheetTable, type ReadTableOptions } from '../extract/index.ts';
+import type { Encoding, ExtractSpec, RawTable } from '../types.ts';
 import type { Input } from './acquire.ts';
 import { csvLayout, HEAD_BYTES } from './csv-layout.ts';
 import { jsonRecordsPath } from './json-layout.ts';
@@ -11,6 +11,8 @@ import { xlsxLayout } from './xlsx-layout.ts';
 export interface Layout {
   /** Options for reading the rows (totals are not dropped yet: they are counted first). */
   read: ReadTableOptions;
+  /** Reads the rows with these options from what the layout already parsed (a workbook), instead of the input again. */
+  open?: (read: ReadTableOptions) => Promise<RawTable>;
   /** What the descriptor's `extract` says about reading. */
   extract: Pick<ExtractSpec, 'encoding' | 'csv' | 'xlsx' | 'json'>;
   /** The reader can drop totals rows (CSV and XLSX). */
@@ -77,8 +79,10 @@ async function xlsx(input: Input, sheet?: string): Promise<Layout> {
     ...(l.headerRows > 1 ? { headerRows: l.headerRows } : {}),
     ...(l.skipRows ? { skipRows: l.skipRows } : {}),
   };
+  const grid = sheets.find((g) => g.name === l.sheet)!;
   return {
     read: { format: 'xlsx', xlsx: { sheet: l.sheet, headerRows: l.headerRows, skipRows: l.skipRows } },
+    open: async (read) => sheetTable(grid, input.name, read.xlsx),
     extract: Object.keys(options).length ? { xlsx: options } : {},
     totalsOption: true,
     titles: l.titles,

@@ -14,3 +14,4 @@ export { isEmptyMarker, parseNumber } from './parse-number.ts';
 export { mapHeaders, HeaderMismatchError } from './header-map.ts';
 export { typedRecords, ColumnSpecError } from './typed-records.ts';
 export { formatFromName, openFile, openLocalSource } from './source-table.ts';
+export { describeLocation } from './location.ts';

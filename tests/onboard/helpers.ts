@@ -42,6 +42,13 @@ export async function citydash(args: string[], opts: { env?: Record<string, stri
   return { exit, out, log: eff.log.lines };
 }
 
+/** `citydash fetch ID --force` then `citydash validate ID`, as a data engineer runs them after `new`. */
+export async function fetchAndValidate(root: string, id: string, env: Record<string, string> = {}): Promise<Run> {
+  const fetched = await citydash(['fetch', id, '--force', '--catalog', root], { env });
+  if (fetched.exit !== 0 || fetched.error) return fetched;
+  return citydash(['validate', id, '--catalog', root], { env });
+}
+
 /** The descriptor `new` wrote, as text and parsed. */
 export async function descriptor(root: string, department: string, id: string): Promise<{ text: string; value: Record<string, any> }> {
   const text = await readFile(join(root, 'sources', department, `${id}.yaml`), 'utf8');

@@ -9,7 +9,10 @@ import { tempCatalog, type TempCatalog } from '../check/helpers.ts';
 import { startHttpServer, type TestHttpServer } from '../helpers/http-server.ts';
 import { startSeoulApiServer, type SeoulApiServer } from '../helpers/seoul-api-server.ts';
 import { prng } from './generate.ts';
-import { citydash, descriptor, report, snapshot, sum } from './helpers.ts';
+import { citydash, descriptor, fetchAndValidate, report, snapshot, sum } from './helpers.ts';
+
+/** Each test reads whole files several times (onboard, fetch, validate): slow on a loaded machine. */
+const SLOW = 120_000;
 
 const KEY = 'onboard-TEST-KEY-5a6b7c';
 let cat: TempCatalog;
@@ -60,20 +63,19 @@ test('a URL: the body kept as the sample, the records found, read offline and on
   expect(d.value.district).toEqual({ from: 'gu' });
 
   const expected = complaints.map((c) => [`${c.접수월}-01`, c.자치구, c.접수건수, c.평균처리일수]);
-  const offline = await citydash(['validate', 'complaints-api', '--catalog', cat.root]);
+  const offline = await fetchAndValidate(cat.root, 'complaints-api');
   expect(offline.exit).toBe(0);
   expect((await snapshot(cat.root, 'complaints-api')).map((r) => [r.month, r.gu, r.received, r.avg_days])).toEqual(expected);
 
   // Online (fetch with the network), the same rows from the server.
   const before = http.count('/openapi/complaints.json');
-  expect(await citydash(['fetch', 'complaints-api', '--force', '--catalog', cat.root], { env: { SEOUL_API_KEY: 'any' } })).toMatchObject({ exit: 0 });
-  const online = await citydash(['validate', 'complaints-api', '--catalog', cat.root], { env: { SEOUL_API_KEY: 'any' } });
+  const online = await fetchAndValidate(cat.root, 'complaints-api', { SEOUL_API_KEY: 'any' });
   expect(online.exit).toBe(0);
   expect(http.count('/openapi/complaints.json')).toBe(before + 1);
   const rows = await snapshot(cat.root, 'complaints-api');
   expect(rows.map((r) => [r.month, r.gu, r.received, r.avg_days])).toEqual(expected);
   expect(sum(rows, 'received')).toBe(complaints.reduce((s, c) => s + c.접수건수, 0));
-});
+}, SLOW);
 
 test('a Seoul Open API service: every page read, the first page kept in the wire format, the key never written', async () => {
   const env = { SEOUL_API_KEY: KEY, SEOUL_API_BASE_URL: api.baseUrl };
@@ -105,22 +107,21 @@ test('a Seoul Open API service: every page read, the first page kept in the wire
     }
   }
 
-  const offline = await citydash(['validate', 'air-api', '--catalog', cat.root]);
+  const offline = await fetchAndValidate(cat.root, 'air-api');
   expect(offline.exit).toBe(0);
   expect(await report(cat.root, 'air-api')).toMatchObject({ status: 'ok', rowsRead: 1000, valid: 1000 });
 
-  expect(await citydash(['fetch', 'air-api', '--force', '--catalog', cat.root], { env })).toMatchObject({ exit: 0 });
-  const online = await citydash(['validate', 'air-api', '--catalog', cat.root], { env });
+  const online = await fetchAndValidate(cat.root, 'air-api', env);
   expect(online.exit).toBe(0);
   const rows = await snapshot(cat.root, 'air-api');
   expect(await report(cat.root, 'air-api')).toMatchObject({ status: 'ok', rowsRead: 2500, valid: 2500, rejected: 0 });
   expect(sum(rows, 'pm10')).toBe(airRows.reduce((s, r) => s + Number(r.PM10), 0));
   expect(sum(rows, 'no2')).toBeCloseTo(airRows.reduce((s, r) => s + r.NO2, 0), 9);
   expect(rows[0]).toMatchObject({ date: '2025-01-01', station: '종로구', gu_code: '11110' });
-});
+}, SLOW);
 
 test('without SEOUL_API_KEY the service cannot be read, and nothing is written', async () => {
   const run = await citydash(['new', 'dataset', '--from', 'seoul-openapi:DailyAverageAirQuality', '--id', 'air-nokey', '--department', 'climate-environment', '--catalog', cat.root]);
   expect(run.error?.message).toMatch(/needs SEOUL_API_KEY/);
   await expect(readFile(join(cat.root, 'sources/climate-environment/air-nokey.yaml'))).rejects.toThrow();
-});
+}, SLOW);

@@ -7,7 +7,10 @@ import * as XLSX from 'xlsx';
 import { GU } from '../../pipeline/districts.ts';
 import { tempCatalog, type TempCatalog } from '../check/helpers.ts';
 import { realData } from '../helpers/paths.ts';
-import { citydash, descriptor, report, snapshot, sum } from './helpers.ts';
+import { citydash, descriptor, fetchAndValidate, report, snapshot, sum } from './helpers.ts';
+
+/** Each test reads whole files several times (onboard, fetch, validate): slow on a loaded machine. */
+const SLOW = 180_000;
 
 let cat: TempCatalog;
 beforeAll(async () => {
@@ -30,7 +33,7 @@ function rawSums(rows: string[][], from: number, to: number): number[] {
 async function onboardAndValidate(path: string, id: string) {
   const made = await citydash(['new', 'dataset', '--from', path, '--id', id, '--department', 'climate-environment', '--catalog', cat.root]);
   expect(made.error).toBeUndefined();
-  const validated = await citydash(['validate', id, '--catalog', cat.root]);
+  const validated = await fetchAndValidate(cat.root, id);
   expect(validated.exit).toBe(0);
   return { made, d: await descriptor(cat.root, 'climate-environment', id), rows: await snapshot(cat.root, id), report: await report(cat.root, id) };
 }
@@ -67,7 +70,7 @@ test('2018 daily air quality: CP949 CSV, yyyyMMdd dates, gu stations among roads
   expect(rows.filter((r) => r.gu_code === null)).toHaveLength(roadside.length);
   expect(d.text).toMatch(new RegExp(`check: ${(lines.length - roadside.length).toLocaleString('en-US')} of 14,637 rows .* name a gu; ${roadside.length.toLocaleString('en-US')} do not and get gu_code null: 강남대로 ×365`));
   expect(made.log.join('\n')).toMatch(/primary key: date, station — unique over all 14,637 rows/);
-});
+}, SLOW);
 
 test('2014 daily air quality: the workbook, its other header names, the same checks', async () => {
   const path = realData('seoul-air-daily-2014.xlsx');
@@ -88,7 +91,7 @@ test('2014 daily air quality: the workbook, its other header names, the same che
     expect(sum(rows, c)).toBeCloseTo(aoa.reduce((s, r) => s + (typeof r[i + 2] === 'number' ? (r[i + 2] as number) : 0), 0), 6);
   });
   expect(rows.map((r) => r.date)).toEqual(aoa.map((r) => String(r[0]).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3')));
-});
+}, SLOW);
 
 test('CCTV by gu: UTF-8 with BOM, every field quoted, the gu named in an "agency" column', async () => {
   const path = realData('seoul-cctv-by-gu.utf8bom.csv');
@@ -107,9 +110,9 @@ test('CCTV by gu: UTF-8 with BOM, every field quoted, the gu named in an "agency
   const expected = rawSums(lines, 1, 5);
   ['subtotal', 'y2013_ijeon', 'y2014', 'y2015', 'y2016'].forEach((c, i) => expect(sum(rows, c)).toBe(expected[i]));
   expect(new Set(rows.map((r) => r.gu_code)).size).toBe(25);
-});
+}, SLOW);
 
 test('the real files onboarded pass check with no edits', async () => {
   const run = await citydash(['check', '--catalog', cat.root]);
   expect(run.out).toMatch(/^check passed/m);
-});
+}, SLOW);
