@@ -8,9 +8,6 @@ import { tempCatalog, type TempCatalog } from '../check/helpers.ts';
 import * as gen from './generate.ts';
 import { citydash, descriptor, fetchAndValidate, pick, report, snapshot, sum } from './helpers.ts';
 
-/** Each test reads whole files several times (onboard, fetch, validate): slow on a loaded machine. */
-const SLOW = 120_000;
-
 let cat: TempCatalog;
 let outside: string;
 beforeAll(async () => {
@@ -56,7 +53,7 @@ test('CP949 with title lines, a unit line, quoted thousands and a totals row', a
   expect(pick(rows, ['gu', 'population', 'households'])).toEqual(file.rows);
   expect(sum(rows, 'population')).toBe(sum(file.rows, 'population'));
   expect(rows.every((r) => typeof r.gu_code === 'string')).toBe(true);
-}, SLOW);
+});
 
 test('UTF-8 with BOM, mixed line endings, a trailing empty column, yyyy.MM.dd dates, Y/N and "-" for missing', async () => {
   const file = gen.bomMixed();
@@ -78,7 +75,7 @@ test('UTF-8 with BOM, mixed line endings, a trailing empty column, yyyy.MM.dd da
 
   expect(rows.map((r) => [r.checked_on, r.name, r.open, r.sujil])).toEqual(file.rows.map((r) => [r.checked_on, r.name, r.open, r.quality]));
   expect(sum(rows, 'sujil')).toBeCloseTo(sum(file.rows, 'quality'), 9);
-}, SLOW);
+});
 
 test('UTF-16 with tabs (Excel "Unicode text")', async () => {
   const file = gen.utf16Tabs();
@@ -88,7 +85,7 @@ test('UTF-16 with tabs (Excel "Unicode text")', async () => {
   expect(d.value.columns.rate).toMatchObject({ type: 'number', unit: '%' });
   expect(d.value.columns.facilities).toMatchObject({ type: 'integer' });
   expect(pick(rows, ['gu', 'facilities', 'rate'])).toEqual(file.rows);
-}, SLOW);
+});
 
 test('hourly readings ending at 24:00, gu given by code', async () => {
   const file = gen.hourly();
@@ -104,7 +101,7 @@ test('hourly readings ending at 24:00, gu given by code', async () => {
   expect(rep.districtsUnmatched).toBe(0);
   expect(pick(rows, ['datetime', 'district_code', 'station', 'pm25', 'gu_code'])).toEqual(file.rows);
   expect(rows.filter((r) => String(r.datetime).endsWith('T00:00'))).toHaveLength(3 * 5);
-}, SLOW);
+});
 
 test('semicolons, a title line, yyyyMM months and codes with leading zeros', async () => {
   const file = gen.semicolonMonthly();
@@ -119,7 +116,7 @@ test('semicolons, a title line, yyyyMM months and codes with leading zeros', asy
   expect(rows.map((r) => [r.month, r.station_id, r.rentals, r.returns, r.users, r.iyonggeumaek]))
     .toEqual(file.rows.map((r) => [r.month, r.station_no, r.rentals, r.returns, r.users, r.paid]));
   for (const c of ['rentals', 'returns', 'users'] as const) expect(sum(rows, c)).toBe(sum(file.rows, c));
-}, SLOW);
+});
 
 test('a workbook: the data sheet chosen and named, a title above, two stacked header rows, units, a totals row', async () => {
   const file = gen.stackedWorkbook();
@@ -142,7 +139,7 @@ test('a workbook: the data sheet chosen and named, a title above, two stacked he
   expect(rows.map((r) => [r.category, r.budget_original, r.budget_final, r.spent, r.execution_rate]))
     .toEqual(file.rows.map((r) => [r.department, r.budget_original, r.budget_final, r.spent, r.execution_rate]));
   for (const c of ['budget_original', 'budget_final', 'spent'] as const) expect(sum(rows, c)).toBe(sum(file.rows, c));
-}, SLOW);
+});
 
 test('a file already inside the catalog is pointed at, not copied; --json reports the same', async () => {
   const file = gen.utf16Tabs();
@@ -167,10 +164,10 @@ test('a file already inside the catalog is pointed at, not copied; --json report
   expect(d.value.extract.path).toBe('../../incoming/facilities-b.txt');
   expect(await fetchAndValidate(cat.root, 'facilities-b')).toMatchObject({ exit: 0 });
   expect(await report(cat.root, 'facilities-b')).toMatchObject({ status: 'ok', valid: 12, rejected: 0 });
-}, SLOW);
+});
 
 test('everything written passes check with no edits', async () => {
   const run = await citydash(['check', '--catalog', cat.root]);
   expect(run.out).toMatch(/^check passed/m);
   expect(run.exit).toBe(0);
-}, SLOW);
+});

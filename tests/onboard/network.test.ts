@@ -11,9 +11,6 @@ import { startSeoulApiServer, type SeoulApiServer } from '../helpers/seoul-api-s
 import { prng } from './generate.ts';
 import { citydash, descriptor, fetchAndValidate, report, snapshot, sum } from './helpers.ts';
 
-/** Each test reads whole files several times (onboard, fetch, validate): slow on a loaded machine. */
-const SLOW = 120_000;
-
 const KEY = 'onboard-TEST-KEY-5a6b7c';
 let cat: TempCatalog;
 let http: TestHttpServer;
@@ -75,7 +72,7 @@ test('a URL: the body kept as the sample, the records found, read offline and on
   const rows = await snapshot(cat.root, 'complaints-api');
   expect(rows.map((r) => [r.month, r.gu, r.received, r.avg_days])).toEqual(expected);
   expect(sum(rows, 'received')).toBe(complaints.reduce((s, c) => s + c.접수건수, 0));
-}, SLOW);
+});
 
 test('a Seoul Open API service: every page read, the first page kept in the wire format, the key never written', async () => {
   const env = { SEOUL_API_KEY: KEY, SEOUL_API_BASE_URL: api.baseUrl };
@@ -118,10 +115,10 @@ test('a Seoul Open API service: every page read, the first page kept in the wire
   expect(sum(rows, 'pm10')).toBe(airRows.reduce((s, r) => s + Number(r.PM10), 0));
   expect(sum(rows, 'no2')).toBeCloseTo(airRows.reduce((s, r) => s + r.NO2, 0), 9);
   expect(rows[0]).toMatchObject({ date: '2025-01-01', station: '종로구', gu_code: '11110' });
-}, SLOW);
+});
 
 test('without SEOUL_API_KEY the service cannot be read, and nothing is written', async () => {
   const run = await citydash(['new', 'dataset', '--from', 'seoul-openapi:DailyAverageAirQuality', '--id', 'air-nokey', '--department', 'climate-environment', '--catalog', cat.root]);
   expect(run.error?.message).toMatch(/needs SEOUL_API_KEY/);
   await expect(readFile(join(cat.root, 'sources/climate-environment/air-nokey.yaml'))).rejects.toThrow();
-}, SLOW);
+});

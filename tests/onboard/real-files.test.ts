@@ -9,9 +9,6 @@ import { tempCatalog, type TempCatalog } from '../check/helpers.ts';
 import { realData } from '../helpers/paths.ts';
 import { citydash, descriptor, fetchAndValidate, report, snapshot, sum } from './helpers.ts';
 
-/** Each test reads whole files several times (onboard, fetch, validate): slow on a loaded machine. */
-const SLOW = 180_000;
-
 let cat: TempCatalog;
 beforeAll(async () => {
   cat = await tempCatalog();
@@ -70,7 +67,7 @@ test('2018 daily air quality: CP949 CSV, yyyyMMdd dates, gu stations among roads
   expect(rows.filter((r) => r.gu_code === null)).toHaveLength(roadside.length);
   expect(d.text).toMatch(new RegExp(`check: ${(lines.length - roadside.length).toLocaleString('en-US')} of 14,637 rows .* name a gu; ${roadside.length.toLocaleString('en-US')} do not and get gu_code null: 강남대로 ×365`));
   expect(made.log.join('\n')).toMatch(/primary key: date, station — unique over all 14,637 rows/);
-}, SLOW);
+});
 
 test('2014 daily air quality: the workbook, its other header names, the same checks', async () => {
   const path = realData('seoul-air-daily-2014.xlsx');
@@ -91,7 +88,7 @@ test('2014 daily air quality: the workbook, its other header names, the same che
     expect(sum(rows, c)).toBeCloseTo(aoa.reduce((s, r) => s + (typeof r[i + 2] === 'number' ? (r[i + 2] as number) : 0), 0), 6);
   });
   expect(rows.map((r) => r.date)).toEqual(aoa.map((r) => String(r[0]).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3')));
-}, SLOW);
+});
 
 test('CCTV by gu: UTF-8 with BOM, every field quoted, the gu named in an "agency" column', async () => {
   const path = realData('seoul-cctv-by-gu.utf8bom.csv');
@@ -110,9 +107,9 @@ test('CCTV by gu: UTF-8 with BOM, every field quoted, the gu named in an "agency
   const expected = rawSums(lines, 1, 5);
   ['subtotal', 'y2013_ijeon', 'y2014', 'y2015', 'y2016'].forEach((c, i) => expect(sum(rows, c)).toBe(expected[i]));
   expect(new Set(rows.map((r) => r.gu_code)).size).toBe(25);
-}, SLOW);
+});
 
 test('the real files onboarded pass check with no edits', async () => {
   const run = await citydash(['check', '--catalog', cat.root]);
   expect(run.out).toMatch(/^check passed/m);
-}, SLOW);
+});
