@@ -14,11 +14,14 @@ export function parseFrom(from: string, cwd: string): OnboardSource {
   const text = from.trim();
   if (text === '') throw new CliError('--from is empty: give a file, an http(s) URL or seoul-openapi:SERVICE');
   if (/^https?:\/\//i.test(text)) {
+    let url: URL;
     try {
-      return { kind: 'http', url: new URL(text).href };
+      url = new URL(text);
     } catch {
       throw new CliError(`--from ${quote(text)} is not a valid URL`);
     }
+    refuseCredentials(url);
+    return { kind: 'http', url: url.href };
   }
   const api = /^seoul-openapi:(.*)$/i.exec(text);
   if (api) {
@@ -30,4 +33,19 @@ export function parseFrom(from: string, cwd: string): OnboardSource {
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) throw new CliError(`--from ${quote(text)}: only http:, https: and seoul-openapi: sources can be read, or a local file`);
   return { kind: 'file', path: resolve(cwd, text) };
+}
+
+/** Query parameters that carry a credential (data.go.kr's serviceKey, api_key, token, …). */
+const CREDENTIAL = /^(service_?key|api_?key|access_?key|key|token|access_?token|secret|client_?secret|password|passwd|auth|authorization|signature|sig)$/i;
+
+/**
+ * The URL is written into the descriptor, a public catalog file: a key in it would be
+ * published. Refuse it, naming the parameter but never its value.
+ */
+function refuseCredentials(url: URL): void {
+  if (url.username || url.password) throw new CliError(`--from ${quote(`${url.protocol}//${url.host}${url.pathname}`)}: the URL carries a user name or password, which would be written into the descriptor (a public file); use a URL without them`);
+  const names = [...url.searchParams.keys()].filter((k) => CREDENTIAL.test(k.replace(/-/g, '_')));
+  if (names.length) {
+    throw new CliError(`--from: the URL's ${names.map((n) => quote(n)).join(', ')} looks like a key, which would be written into the descriptor (a public file); use a URL without it (only the Seoul Open API's key is kept out of files, via SEOUL_API_KEY and seoul-openapi:SERVICE)`);
+  }
 }

@@ -131,6 +131,11 @@ describe('the command', () => {
     expect(await err(['--from', 'garbage.csv', '--id', 'garbage'])).toMatch(/garbage.csv:2 \(byte 4\): neither UTF-8 nor CP949/);
     expect(await err(['--from', 'ftp://example.org/x.csv'])).toMatch(/only http:, https: and seoul-openapi: sources/);
     expect(await err(['--from', 'seoul-openapi:bad service'])).toMatch(/is not a Seoul Open API service name/);
+    // A key in the URL would be published in the descriptor: refused, its value never repeated.
+    const keyed = await err(['--from', 'https://apis.data.go.kr/1360000/x?serviceKey=SECRET-VALUE-123&numOfRows=10']);
+    expect(keyed).toMatch(/the URL's "serviceKey" looks like a key, which would be written into the descriptor/);
+    expect(keyed).not.toContain('SECRET-VALUE-123');
+    expect(await err(['--from', 'https://user:pw-SECRET@example.org/x.csv'])).toMatch(/carries a user name or password/);
     expect(await err(['--from', 'header-only.csv', '--id', 'air-daily'])).toMatch(/a dataset with id "air-daily" already exists/);
     expect(await err(['--id', 'x'])).toMatch(/new dataset --id needs --department/);
     expect(await err([])).toMatch(/new dataset needs --from FILE/);
