@@ -23,7 +23,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--catalog <dir>', 'catalog root holding sources/, schemas/ and viz-specs/', '.')
     .option('--out <dir>', 'output folder', 'dist')
     .option('--work <dir>', 'working folder for fetched and validated data (default: <catalog>/.citydash)')
-    .option('--offline', 'no network: bundled samples for network sources (default without SEOUL_API_KEY)')
+    .option('--offline', 'no network: bundled samples for network sources (Seoul Open API sources also use them without SEOUL_API_KEY)')
     .option('--only <ids>', 'comma-separated dataset ids')
     .option('--json', 'print a machine-readable result on stdout')
     .option('--quiet', 'only warnings and errors on stderr')
@@ -37,7 +37,7 @@ export function makeContext(opts: CommonOptions, effects?: Effects): RunContext 
     catalogRoot,
     out: resolve(opts.out ?? 'dist'),
     work: workDir(resolve(opts.work ?? resolve(catalogRoot, '.citydash'))),
-    offline: Boolean(opts.offline) || !eff.env.SEOUL_API_KEY,
+    offline: Boolean(opts.offline),
     only: opts.only ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     json: Boolean(opts.json),
     effects: eff,

@@ -57,8 +57,8 @@ export async function fetchDataset(ds: DatasetDescriptor, ctx: FetchContext, opt
   try {
     const spec = ds.extract;
     if (!spec || ds.sql) throw new ExtractError(ds.file, 'has no extract section (derived datasets are built by transform)');
-    const useSample = ctx.offline && spec.kind !== 'file';
-    // Recorded as sample data: an offline network source, or a file source pointing at its sample.
+    const useSample = readsSample(spec, ctx, key);
+    // Recorded as sample data: a network source read from its sample, or a file source pointing at its sample.
     const sample = useSample || readsBundledSample(spec);
     const fingerprint = extractFingerprint(spec, sample);
     const prev = await readRawEntry(ctx.work, ds.id);
@@ -157,7 +157,7 @@ function seoulDisplayUrl(spec: ExtractSpec, env: Effects['env']): string {
 function sourceHint(ds: DatasetDescriptor, ctx: FetchContext, key: string | undefined): string {
   const spec = ds.extract;
   if (!spec) return ds.file;
-  const local = ctx.offline && spec.kind !== 'file' ? spec.sample : spec.kind === 'file' ? spec.path : undefined;
+  const local = readsSample(spec, ctx, key) ? spec.sample : spec.kind === 'file' ? spec.path : undefined;
   if (local) return displayPath(ctx.catalogRoot, descriptorPath(ctx.catalogRoot, ds, local));
   if (spec.kind === 'http' && spec.url) return maskSecrets(spec.url, [key]);
   if (spec.kind === 'seoul-openapi') {
@@ -168,6 +168,16 @@ function sourceHint(ds: DatasetDescriptor, ctx: FetchContext, key: string | unde
     }
   }
   return ds.file;
+}
+
+/**
+ * A network source reads its bundled sample with `--offline`; a Seoul Open API source also when
+ * no key is set, since it cannot be asked without one. Other HTTP sources are fetched without a
+ * key: another city's catalog has no Seoul key and must still reach its own servers.
+ */
+export function readsSample(spec: ExtractSpec, ctx: Pick<FetchContext, 'offline'>, key: string | undefined): boolean {
+  if (spec.kind === 'file') return false;
+  return ctx.offline || (spec.kind === 'seoul-openapi' && !key);
 }
 
 /** extract paths are relative to the descriptor's folder (or absolute). */

@@ -102,7 +102,7 @@ test('fetch: cadence, --force; a source that fails online gives exit 2', async (
   const first = await cli(['fetch']);
   expect(first.exit).toBe(0);
   expect(first.log).toEqual(expect.arrayContaining(['[fresh] air-good sources/climate-environment/data/good.csv', '[fresh] air-strict sources/climate-environment/data/bad.csv']));
-  expect(first.log).toContain('offline: network sources use their bundled samples');
+  expect(first.log).toContain('no SEOUL_API_KEY: Seoul Open API sources use their bundled samples');
   const again = await cli(['fetch', 'air-good', 'air-strict']);
   expect(again.exit).toBe(0);
   expect(again.log).toEqual(expect.arrayContaining(['[not-due] air-good sources/climate-environment/data/good.csv']));
@@ -115,14 +115,15 @@ test('fetch: cadence, --force; a source that fails online gives exit 2', async (
     server.route('/air.csv', { status: 404, body: 'no such file' });
     const http = descriptorYaml('air-http', 'data/good.csv').replace('extract: {kind: file, path: data/good.csv, format: csv}', `extract: {kind: http, url: "${server.url('/air.csv')}", format: csv, sample: data/good.csv}`);
     await writeFile(join(dir.path, 'sources/climate-environment/air-http.yaml'), http);
-    const online = await cli(['fetch', '--json'], { SEOUL_API_KEY: 'k-123' });
+    // No Seoul key is needed to fetch a plain HTTP source.
+    const online = await cli(['fetch', '--json']);
     expect(online.exit).toBe(2);
     const result = JSON.parse(online.out) as { ok: boolean; datasets: { dataset: string; state: string }[] };
     expect(result.ok).toBe(false);
     expect(result.datasets.map((d) => [d.dataset, d.state])).toEqual([['air-good', 'not-due'], ['air-http', 'failed'], ['air-strict', 'not-due']]);
     expect(online.log.find((l) => l.startsWith('[failed] air-http'))).toMatch(/404/);
     // Offline the same dataset uses its sample.
-    expect((await cli(['fetch', 'air-http'])).log).toContain('[sample] air-http sources/climate-environment/data/good.csv');
+    expect((await cli(['fetch', 'air-http', '--offline'])).log).toContain('[sample] air-http sources/climate-environment/data/good.csv');
   } finally {
     await server.close();
   }

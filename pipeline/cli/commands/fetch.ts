@@ -16,8 +16,9 @@ interface FetchCommandOptions extends CommonOptions {
 const HELP = `
 A dataset is fetched when it is due under its update.every cadence (--force fetches anyway).
 HTTP sources are asked conditionally (ETag / Last-Modified), and a 304 reuses the stored copy.
-Offline (--offline, or no SEOUL_API_KEY in the environment) network sources use their bundled
-samples, marked as samples; file sources are read as usual. What is fetched is kept under
+With --offline, network sources read their bundled samples, marked as samples; without
+SEOUL_API_KEY, Seoul Open API sources read theirs (other HTTP sources are still fetched). File
+sources are read as usual. What is fetched is kept under
 <work>/raw/<id>/ for \`citydash validate\`.
 
 Exit codes: 0 all fetched or not due; 2 some dataset failed; 3 the catalog has errors; 1 usage error.
@@ -55,6 +56,7 @@ async function runFetch(ids: string[], opts: FetchCommandOptions, io: CommandIo)
   const selection = selectDatasets(catalog, problems, ids, ctx.only, opts.shard);
   for (const s of selection.skipped) ctx.effects.log.status('skipped', s.id, s.reason);
   if (ctx.offline) ctx.effects.log.info('offline: network sources use their bundled samples');
+  else if (!ctx.effects.env.SEOUL_API_KEY) ctx.effects.log.info('no SEOUL_API_KEY: Seoul Open API sources use their bundled samples');
   const results: FetchResult[] = [];
   for (const ds of selection.datasets) {
     const r = await fetchDataset(ds, ctx, { force: opts.force });
