@@ -3,7 +3,8 @@
 // Each chart or derived dataset that fails is reported and left out; the rest still build.
 // `citydash run` has already run the transform (its change log needs the derived datasets) and
 // hands its result in; `citydash build` runs the same steps from the transform on.
-import { assembleSiteModel, buildSite, checkSiteOutput, readRows, readSiteInputs } from '../site/index.ts';
+import type { FeedbackRead } from '../feedback/index.ts';
+import { assembleSiteModel, buildSite, checkSiteOutput, downloadFrame, readRows, readSiteInputs } from '../site/index.ts';
 import type { SiteChanges, SiteFreshness } from '../site/index.ts';
 import { createRenderer, pngParallelism, type RenderedChart } from '../render/index.ts';
 import { inOrder } from '../pool.ts';
@@ -18,6 +19,8 @@ export interface BuildOptions {
   changes?: SiteChanges;
   /** The transform this cycle already ran; without it the build runs the transform itself. */
   transform?: TransformResult;
+  /** Feedback read from GitHub (or kept), shown on chart and dataset pages and the feedback log. */
+  feedback?: FeedbackRead;
 }
 
 export interface BuildFailure {
@@ -41,7 +44,9 @@ async function loadRows(path: string): Promise<Row[]> {
   return rows;
 }
 
-async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<string, SnapshotMeta>, failures: BuildFailure[]) {
+async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<string, SnapshotMeta>, failures: BuildFailure[], opts: BuildOptions) {
+  const baseUrl = catalog.settings.baseUrl ? catalog.settings.baseUrl.replace(/\/+$/, '') : null;
+  const frameInput = { cycleId: opts.cycleId, snapshots, freshness: opts.freshness, baseUrl };
   const renderer = createRenderer({ cacheDir: ctx.work.charts });
   const columns: Record<string, Record<string, ColumnSpec>> = {};
   for (const ds of catalog.datasets) columns[ds.id] = ds.columns;
@@ -68,7 +73,7 @@ async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<st
         const data: Record<string, Row[]> = {};
         for (const id of ids) data[id] = await rowsOf(id);
         try {
-          return { chart, lang, result: await renderer.renderChart(chart, lang, data, columns) };
+          return { chart, lang, result: await renderer.renderChart(chart, lang, data, columns, downloadFrame(catalog, chart, lang, frameInput)) };
         } catch (err) {
           return { chart, lang, error: err as Error };
         }
@@ -94,6 +99,9 @@ async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<st
 
 export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: BuildOptions): Promise<BuildResult> {
   const { log } = ctx.effects;
+  if (!catalog.settings.baseUrl) {
+    log.warn('citydash.yaml sets no baseUrl: pages get no canonical or social-card links, no sitemap is written and charts offer no embed code (set baseUrl to the address the site is published at)');
+  }
   const failures: BuildFailure[] = [];
   // A wrong --out is the user's mistake: say so before minutes of transform and rendering.
   await checkSiteOutput(opts.siteDir);
@@ -104,7 +112,7 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
   }
 
   const { snapshots, reports } = await readSiteInputs(catalog, ctx.work, log);
-  const { rendered, stats } = await renderAll(catalog, ctx, snapshots, failures);
+  const { rendered, stats } = await renderAll(catalog, ctx, snapshots, failures, opts);
   // Only complete charts (both languages) go on the site.
   const complete = rendered.filter((r) => rendered.filter((o) => o.id === r.id).length === LANGS.length);
   log.info(`charts: ${stats.rendered} rendered, ${stats.cached} cached, ${stats.failed} failed`);
@@ -113,7 +121,7 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
     catalog,
     {
       snapshots, rowsPath: ctx.work.rows, rendered: complete, cycleId: opts.cycleId, now: ctx.effects.now(),
-      reports, freshness: opts.freshness, changes: opts.changes,
+      reports, freshness: opts.freshness, changes: opts.changes, feedback: opts.feedback,
     },
     log,
   );
@@ -123,7 +131,7 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
   for (const ds of catalog.datasets) {
     if (snapshots[ds.id]) rowSchemas[ds.id] = await loadRowSchema(ctx.catalogRoot, ds).catch(() => undefined);
   }
-  const site = await buildSite(model, { outDir: opts.siteDir, rowsPath: ctx.work.rows, rendered: complete, rowSchemas }, ctx.effects);
+  const site = await buildSite(model, { outDir: opts.siteDir, rowsPath: ctx.work.rows, rendered: complete, rowSchemas, feedbackList: opts.feedback?.list ?? null }, ctx.effects);
   log.info(`site: ${site.pages} pages, ${site.files} files in ${opts.siteDir}`);
   return { transform, charts: { rendered: stats.rendered, cached: stats.cached, failed: stats.failed }, pages: site.pages, files: site.files, snapshots, failures };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { buildFromWork, type BuildResult } from '../build/index.ts';
 import { formatProblem } from '../catalog/index.ts';
+import { PUBLISHED_FEEDBACK, publishedFeedback, readFeedback } from '../feedback/index.ts';
 import { transform as runTransform } from '../transform/index.ts';
 import { cyclePath, datasetsForManifest, parseTarget, type PublishResult, publishSite, type TargetOptions } from '../publish/index.ts';
 import type { PurgeHook } from '../publish/index.ts';
@@ -43,6 +44,8 @@ export interface RunCycleOptions {
   historyLimit?: number;
   /** Where the site is built (default <out>/site). */
   siteDir?: string;
+  /** `--offline`: ask no network service (GitHub feedback keeps its last list). */
+  offline?: boolean;
 }
 
 export interface CycleResult {
@@ -123,10 +126,18 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   const changes = changesModel(catalog, cycleLog, state.history, { baseUrl, siteTitle: settings.siteTitle, limit: opts.historyLimit ?? DEFAULT_HISTORY });
   const freshness = freshnessModel(catalog, cycleLog);
 
+  // Feedback answered in public: read from GitHub, or the list the live site published is kept.
+  const published = publishedFeedback((await target.get(PUBLISHED_FEEDBACK).catch(() => null))?.body);
+  const feedback = await readFeedback(
+    { settings, known: { charts: catalog.charts.map((c) => c.id), datasets: catalog.datasets.map((d) => d.id) }, workRoot: ctx.work.root, published },
+    { offline: opts.offline },
+    ctx.effects,
+  );
+
   log.info(`cycle ${cycle}: building the site in ${siteDir}`);
   let build: BuildResult;
   try {
-    build = await buildFromWork(catalog, ctx, { cycleId: cycle, siteDir, freshness, changes, transform });
+    build = await buildFromWork(catalog, ctx, { cycleId: cycle, siteDir, freshness, changes, transform, feedback });
   } catch (err) {
     return finish(ctx, result, cycleLog, `the site could not be built: ${(err as Error).message}`);
   }

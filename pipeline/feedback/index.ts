@@ -4,6 +4,6 @@ export { readFeedback, describeReason, TOKEN_VARIABLES, API_VARIABLES, type Read
 export { createGithubClient, nextLink, GithubApiError, GITHUB_API, GITHUB_API_VERSION, type GithubClient } from './github-api.ts';
 export { plainText, cap } from './plain-text.ts';
 export { labelTarget, withoutReference, cityAnswer } from './issues.ts';
-export { PUBLISHED_FEEDBACK, feedbackCacheFile, parseFeedbackList, serializeFeedbackList, issueUrl } from './store.ts';
+export { PUBLISHED_FEEDBACK, feedbackCacheFile, parseFeedbackList, publishedFeedback, serializeFeedbackList, issueUrl } from './store.ts';
 export { FeedbackReadError } from './errors.ts';
 export type * from './types.ts';

@@ -83,3 +83,10 @@ export async function readCachedFeedback(file: string): Promise<{ list: Feedback
 export async function writeCachedFeedback(file: string, list: FeedbackList): Promise<void> {
   await writeFileAtomic(file, serializeFeedbackList(list));
 }
+
+/** A list published with a site (`<site>/_citydash/feedback.json`, or a target's copy), or null. */
+export function publishedFeedback(bytes: Uint8Array | string | null | undefined): FeedbackList | null {
+  if (bytes == null) return null;
+  const parsed = parseFeedbackList(typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes));
+  return 'list' in parsed ? parsed.list : null;
+}

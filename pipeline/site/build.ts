@@ -4,11 +4,13 @@ import { readdir, rename, rm, stat, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { PUBLISHED_FEEDBACK, serializeFeedbackList, type FeedbackList } from '../feedback/index.ts';
 import type { Effects } from '../types.ts';
 import { copyAssets } from './assets.ts';
 import { citizenAssets, citizenGlobals, writeCitizenFiles } from './citizen.ts';
 import { CSP_META } from './csp.ts';
 import { runEleventy } from './eleventy.ts';
+import { FEEDBACK_WORDS } from './feedback-i18n.ts';
 import type { SiteModel } from './model-types.ts';
 import { lookups, pageList } from './pages.ts';
 import type { RenderedChart } from './rendered.ts';
@@ -35,6 +37,8 @@ export interface BuildSiteOptions {
   templates?: string;
   /** Each dataset's row JSON Schema, for the constraints in datapackage.json (optional). */
   rowSchemas?: Record<string, unknown>;
+  /** The feedback list shown, published as _citydash/feedback.json for the next build to keep. */
+  feedbackList?: FeedbackList | null;
 }
 
 async function listFiles(dir: string, base = dir): Promise<string[]> {
@@ -109,10 +113,11 @@ export async function buildSite(model: SiteModel, opts: BuildSiteOptions, effect
     const written = await runEleventy({
       inputDir: templates,
       outDir: staging,
-      globals: { model: site, pages: pageList(site), lookup: lookups(site), assets, sizes, csp: CSP_META, ...citizenGlobals(site, sizes) },
+      globals: { model: site, pages: pageList(site), lookup: lookups(site), assets, sizes, csp: CSP_META, fwords: FEEDBACK_WORDS, ...citizenGlobals(site, sizes) },
       log,
     });
     await writeCitizenFiles(staging, site, sizes, opts.rowSchemas, log);
+    if (opts.feedbackList) await writeFileAtomic(join(staging, PUBLISHED_FEEDBACK), serializeFeedbackList(opts.feedbackList));
     await writeFileAtomic(join(staging, BUILD_INFO), `${JSON.stringify({ cycle: site.cycleId, builtAt: site.builtAt }, null, 2)}\n`);
     const files = await listFiles(staging);
     await swapInto(staging, outDir);

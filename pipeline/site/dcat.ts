@@ -75,11 +75,29 @@ function dataset(ds: SiteDataset, model: SiteModel, sizes: Record<string, number
     'dcat:landingPage': LANGS.map((l) => ({ '@id': url(paths.dataset(l, ds.id)) })),
     ...(keywords.length ? { 'dcat:keyword': keywords } : {}),
     ...(ds.homepage ? { 'dct:source': { '@id': ds.homepage } } : {}),
-    ...(ds.feedback ? { 'dcat:contactPoint': { '@type': 'vcard:Kind', 'vcard:fn': ds.department.ko, 'vcard:hasURL': { '@id': ds.feedback.ko } } } : {}),
+    ...contactPoint(ds),
     ...(ds.derived ? { 'dct:relation': ds.derived.from.map((id) => ({ '@id': `${url(paths.dataset('ko', id))}#dataset` })) } : {}),
     'dcat:distribution': ds.downloads
       ? [distribution(ds, 'csv', ds.downloads.csv, sizes, url), distribution(ds, 'json', ds.downloads.json, sizes, url)]
       : [],
+  };
+}
+
+/** Who answers for the dataset: its office (or department), and how to reach it or give feedback. */
+function contactPoint(ds: SiteDataset): Record<string, unknown> {
+  const c = ds.contact;
+  const links = ds.feedback.links?.ko;
+  const url = c?.url ?? links?.form?.href ?? links?.github ?? null;
+  const email = c?.email ?? links?.email?.replace(/\?.*$/, '') ?? null;
+  if (!c && !url && !email) return {};
+  return {
+    'dcat:contactPoint': {
+      '@type': 'vcard:Organization',
+      'vcard:fn': (c?.office ?? ds.department).ko,
+      ...(email ? { 'vcard:hasEmail': { '@id': email } } : {}),
+      ...(c?.phone ? { 'vcard:hasTelephone': { '@id': `tel:${c.phone.replace(/[\s-]/g, '')}` } } : {}),
+      ...(url ? { 'vcard:hasURL': { '@id': url } } : {}),
+    },
   };
 }
 

@@ -10,3 +10,4 @@ export { type SiteChanges, type SiteFreshness } from './model-types.ts';
 export { assembleSiteModel } from './model.ts';
 export { readRows } from './rows.ts';
 export { startStaticServer } from './static-server.ts';
+export { downloadFrame } from './download-frame.ts';

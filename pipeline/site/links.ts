@@ -14,6 +14,8 @@ export const paths = {
   about: (lang: Lang) => `/${lang}/about/`,
   freshness: (lang: Lang) => `/${lang}/freshness/`,
   changes: (lang: Lang) => `/${lang}/changes/`,
+  feedback: (lang: Lang) => `/${lang}/feedback/`,
+  feedbackLog: (lang: Lang) => `/${lang}/feedback/log/`,
 };
 
 export function perLang(make: (lang: Lang) => string): PerLang<string> {
@@ -53,31 +55,18 @@ export function absoluteUrl(baseUrl: string | null, path: string): string {
   return baseUrl ? `${baseUrl}${path}` : path;
 }
 
-export interface FeedbackVars {
-  kind: 'chart' | 'dataset';
-  id: string;
-  cycle: string;
-  url: string;
-  title: string;
-}
-
-/**
- * The "give feedback" link: the configured template with {kind} {id} {cycle} {url} {title}
- * filled in, each URL-encoded. Without a template, a new issue in the repository (GitHub-style
- * `issues/new?title=&body=`). Null when neither is configured or the result is not a safe link.
- */
-export function feedbackUrl(template: string | null, repository: string | null, vars: FeedbackVars): string | null {
-  const tpl = template ?? (repository ? `${repository.replace(/\/+$/, '')}/issues/new?title={title}%20%28{kind}%3A%20{id}%29&body=Page%3A%20{url}%0ACycle%3A%20{cycle}%0A%0A` : null);
-  if (!tpl) return null;
-  const filled = tpl.replace(/\{(kind|id|cycle|url|title)\}/g, (_, name: keyof FeedbackVars) => encodeURIComponent(vars[name]));
-  return safeHref(filled);
-}
-
 function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The iframe snippet citizens paste; it is shown escaped on the page, so this is plain text. */
-export function embedSnippet(src: string, title: string): string {
-  return `<iframe src="${attr(src)}" title="${attr(title)}" width="640" height="480" loading="lazy"></iframe>`;
+/**
+ * The iframe snippet citizens paste; it is shown escaped on the page, so this is plain text. It
+ * takes the width of the column it is pasted into, up to the chart's own width (the embed page
+ * scales the chart down to fit), and the height the chart needs at that width plus its title and
+ * link back.
+ */
+export function embedSnippet(src: string, title: string, size: { width: number; height: number } = { width: 640, height: 400 }): string {
+  const width = Math.round(size.width + 24);
+  const height = Math.round(size.height + 110);
+  return `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" style="max-width:${width}px;border:0" loading="lazy"></iframe>`;
 }

@@ -1,22 +1,46 @@
 // One chart as the site shows it: the rendered SVG per language, its provenance (datasets,
 // departments, licences, freshness), the data preview, the indicator card and the embed code.
-import type { ChartDescriptor, Lang, Logger } from '../types.ts';
+import type { FeedbackItem } from '../feedback/index.ts';
+import type { CatalogSettings, ChartDescriptor, Keywords, Lang, Logger } from '../types.ts';
 import { LANGS } from '../types.ts';
+import { citation } from './cite.ts';
+import { feedbackLinks } from './feedback-links.ts';
 import { chartFiles } from './file-names.ts';
-import { absoluteUrl, embedSnippet, feedbackUrl, paths, perLang } from './links.ts';
+import { absoluteUrl, embedSnippet, paths, perLang } from './links.ts';
 import type { PerLang, SiteChart, SiteChartRender, SiteDataset, SiteIndicator, SitePreview } from './model-types.ts';
 import { findRendered, type RenderedChart } from './rendered.ts';
 import { checkInlineSvg } from './svg-guard.ts';
 
-export interface ChartContext {
+/** What every chart and dataset page shares: the site's settings and the data's cycle and date. */
+export interface PageContext {
   cycleId: string;
-  /** Cycle of the last change of the data these datasets hold (for the feedback link). */
+  /** Cycle of the last change of the data these datasets hold (feedback links, citations). */
   dataCycle: (ids: string[]) => string;
+  /** Date of the data these datasets hold (yyyy-MM-dd, Seoul), when known. */
+  dataDate: (ids: string[]) => string | null;
   baseUrl: string | null;
-  feedbackTemplate: string | null;
-  repository: string | null;
+  settings: Pick<CatalogSettings, 'feedback' | 'repository' | 'siteTitle'>;
+  /** Feedback issues about a chart or dataset, newest first. */
+  feedbackAbout: (kind: 'chart' | 'dataset', id: string) => FeedbackItem[];
+}
+
+export interface ChartContext extends PageContext {
   rendered: readonly RenderedChart[];
   log: Logger;
+}
+
+/** Keywords as the page shows them: trimmed, without repeats. */
+export function pageKeywords(k: Keywords | undefined): PerLang<string[]> {
+  const clean = (list: string[] | undefined) => [...new Set((list ?? []).map((w) => w.trim()).filter(Boolean))];
+  return { ko: clean(k?.ko), en: clean(k?.en) };
+}
+
+/** The width and height an SVG declares on its root, when it does. */
+function svgBox(svg: string | undefined): { width: number; height: number } | undefined {
+  const open = svg ? /^<svg\b[^>]*>/.exec(svg)?.[0] : undefined;
+  const num = (a: string) => Number(new RegExp(`\\s${a}="([0-9.]+)"`).exec(open ?? '')?.[1] ?? NaN);
+  const box = { width: num('width'), height: num('height') };
+  return Number.isFinite(box.width) && Number.isFinite(box.height) ? box : undefined;
 }
 
 /** Every dataset a chart reads, in first-mention order. */
@@ -53,9 +77,20 @@ export function assembleChart(
   const embedPath = perLang((lang) => paths.embed(lang, chart.id));
   const render = {} as PerLang<SiteChartRender | null>;
   for (const lang of LANGS) render[lang] = renderFor(chart, lang, ctx);
-  const feedback = perLang((lang) => feedbackUrl(ctx.feedbackTemplate, ctx.repository, {
-    kind: 'chart', id: chart.id, cycle: ctx.dataCycle(chartDatasetIds(chart)), url: absoluteUrl(ctx.baseUrl, path[lang]), title: chart.title[lang],
-  }) ?? '');
+  const ids = chartDatasetIds(chart);
+  const dataCycle = ctx.dataCycle(ids);
+  const dataDate = ctx.dataDate(ids);
+  const links = {} as PerLang<NonNullable<ReturnType<typeof feedbackLinks>>>;
+  const cite = {} as SiteChart['cite'];
+  for (const lang of LANGS) {
+    const ref = { kind: 'chart' as const, id: chart.id, cycle: dataCycle, date: dataDate, url: absoluteUrl(ctx.baseUrl, path[lang]), title: chart.title[lang] };
+    const l = feedbackLinks(ctx.settings, ref, lang);
+    if (l) links[lang] = l;
+    cite[lang] = citation({
+      kind: 'chart', id: chart.id, lang, title: chart.title[lang], authors: departments.map((d) => d[lang]), siteTitle: ctx.settings.siteTitle[lang],
+      cycle: dataCycle, dataDate, url: ctx.baseUrl ? absoluteUrl(ctx.baseUrl, path[lang]) : null, licence: licences.map((l) => l.title[lang]).join(', '),
+    });
+  }
   return {
     id: chart.id,
     area: chart.area,
@@ -73,7 +108,12 @@ export function assembleChart(
     indicator,
     path,
     embedPath,
-    embedCode: perLang((lang) => embedSnippet(absoluteUrl(ctx.baseUrl, embedPath[lang]), chart.title[lang])),
-    feedback: feedback.ko && feedback.en ? feedback : null,
+    embedCode: ctx.baseUrl ? perLang((lang) => embedSnippet(absoluteUrl(ctx.baseUrl, embedPath[lang]), chart.title[lang], svgBox(findRendered(ctx.rendered, chart.id, lang)?.svg))) : null,
+    keywords: pageKeywords(chart.keywords),
+    contact: used.map((d) => d.contact).find((c) => c !== null) ?? null,
+    dataCycle,
+    dataDate,
+    feedback: { links: links.ko && links.en ? links : null, items: ctx.feedbackAbout('chart', chart.id) },
+    cite,
   };
 }

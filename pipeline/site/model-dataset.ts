@@ -1,17 +1,23 @@
 // One dataset as the site shows it: metadata, columns, validation, provenance, downloads.
-import type { DatasetDescriptor, SnapshotMeta, ValidationReport } from '../types.ts';
+import type { DatasetContact, DatasetDescriptor, SnapshotMeta, ValidationReport } from '../types.ts';
+import { LANGS } from '../types.ts';
+import { citation } from './cite.ts';
+import { feedbackLinks } from './feedback-links.ts';
 import { datasetDownloads } from './file-names.ts';
 import { describeLicence } from './licences.ts';
-import { feedbackUrl, paths, perLang, safeHref, absoluteUrl } from './links.ts';
-import type { RejectionReason, SiteColumn, SiteDataset, SiteValidation } from './model-types.ts';
+import { paths, perLang, safeHref, absoluteUrl } from './links.ts';
+import { pageKeywords, type PageContext } from './model-chart.ts';
+import type { PerLang, RejectionReason, SiteColumn, SiteContact, SiteDataset, SiteFeedbackLinks, SiteValidation } from './model-types.ts';
 
-export interface DatasetContext {
-  cycleId: string;
-  /** Cycle of the last change of the data these datasets hold (for the feedback link). */
-  dataCycle: (ids: string[]) => string;
-  baseUrl: string | null;
-  feedbackTemplate: string | null;
-  repository: string | null;
+export type DatasetContext = PageContext;
+
+function siteContact(c: DatasetContact | undefined): SiteContact | null {
+  if (!c) return null;
+  // The schema admits only plain addresses; checked again here since the page writes mailto:<address>.
+  const email = c.email && /^[^\s@<>"'(),;:\\?&#%]+@[A-Za-z0-9.-]+$/.test(c.email) ? c.email : null;
+  const url = safeHref(c.url);
+  const phone = c.phone && /^\+?[0-9][0-9 -]{1,24}$/.test(c.phone) ? c.phone : null;
+  return email || url || phone ? { office: c.office, phone, email, url: url && /^https?:/.test(url) ? url : null } : null;
 }
 
 const MAX_REASONS = 20;
@@ -52,16 +58,26 @@ export function assembleDataset(
   ctx: DatasetContext,
 ): SiteDataset {
   const path = perLang((lang) => paths.dataset(lang, ds.id));
-  const feedback = perLang((lang) => feedbackUrl(ctx.feedbackTemplate, ctx.repository, {
-    kind: 'dataset', id: ds.id, cycle: ctx.dataCycle([ds.id]), url: absoluteUrl(ctx.baseUrl, path[lang]), title: ds.title[lang],
-  }) ?? '');
+  const dataCycle = ctx.dataCycle([ds.id]);
+  const dataDate = ctx.dataDate([ds.id]);
+  const licence = describeLicence(ds.licence);
+  const links = {} as PerLang<SiteFeedbackLinks>;
+  const cite = {} as SiteDataset['cite'];
+  for (const lang of LANGS) {
+    const l = feedbackLinks(ctx.settings, { kind: 'dataset', id: ds.id, cycle: dataCycle, date: dataDate, url: absoluteUrl(ctx.baseUrl, path[lang]), title: ds.title[lang] }, lang);
+    if (l) links[lang] = l;
+    cite[lang] = citation({
+      kind: 'dataset', id: ds.id, lang, title: ds.title[lang], authors: [ds.department[lang]], siteTitle: ctx.settings.siteTitle[lang],
+      cycle: dataCycle, dataDate, url: ctx.baseUrl ? absoluteUrl(ctx.baseUrl, path[lang]) : null, licence: licence.title[lang],
+    });
+  }
   const derived = ds.from && ds.sql ? { sql: ds.sql, from: ds.from } : meta?.derived ? { sql: meta.derived.sql, from: meta.derived.from } : null;
   return {
     id: ds.id,
     title: ds.title,
     description: ds.description,
     department: ds.department,
-    licence: describeLicence(ds.licence),
+    licence,
     homepage: safeHref(ds.homepage),
     cadence: ds.update.every,
     columns,
@@ -78,6 +94,11 @@ export function assembleDataset(
     downloads: meta ? datasetDownloads(ds.id, meta.hash, columns.map((c) => c.name)) : null,
     charts,
     path,
-    feedback: feedback.ko && feedback.en ? feedback : null,
+    contact: siteContact(ds.contact),
+    keywords: pageKeywords(ds.keywords),
+    dataCycle,
+    dataDate,
+    feedback: { links: links.ko && links.en ? links : null, items: ctx.feedbackAbout('dataset', ds.id) },
+    cite,
   };
 }

@@ -1,7 +1,13 @@
 // The shape of everything the site templates read. Plain JSON-able data only: no functions,
 // no Dates, no Uint8Arrays, so the model can be dumped, diffed and fed to Eleventy as global data.
+import type { FeedbackItem, FeedbackRead } from '../feedback/index.ts';
 import type { Cadence, ColumnType, FetchInfo, Lang, Localized, Value } from '../types.ts';
+import type { Citation } from './cite.ts';
+import type { SiteFeedbackLinks } from './feedback-links.ts';
 import type { Strings } from './i18n.ts';
+
+export type { SiteFeedbackLinks } from './feedback-links.ts';
+export type { Citation } from './cite.ts';
 
 export type PerLang<T> = Record<Lang, T>;
 
@@ -12,6 +18,42 @@ export interface SiteSettings {
   repository: string | null;
   /** Where "propose a chart" points (CONTRIBUTING in the repository). */
   contributingUrl: string | null;
+}
+
+/** The office answerable for a dataset (office-level contacts only). */
+export interface SiteContact {
+  office: Localized;
+  phone: string | null;
+  /** A plain address (the page links it as mailto:). */
+  email: string | null;
+  url: string | null;
+}
+
+/** What a chart or dataset page shows under "feedback": the channels and the answered feedback. */
+export interface SitePageFeedback {
+  links: PerLang<SiteFeedbackLinks> | null;
+  /** Feedback about this page that came in as GitHub issues, newest first. */
+  items: FeedbackItem[];
+}
+
+/** The site-wide feedback: channels for the site as a whole, who reads it, and the log. */
+export interface SiteFeedback {
+  links: PerLang<SiteFeedbackLinks> | null;
+  readBy: Localized | null;
+  answerDays: number | null;
+  /** The city's form, named (for the feedback page's list of channels). */
+  formName: Localized | null;
+  email: string | null;
+  /** The repository feedback issues live in (https://github.com/o/r), when GitHub feedback is on. */
+  repository: string | null;
+  label: string | null;
+  /** How this build came by the answered-feedback list (FeedbackRead.status). */
+  status: FeedbackRead['status'];
+  /** Why the list was not read this time (kept/none), as FeedbackKeptReason['kind']. */
+  reason: string | null;
+  /** When the list shown was read from GitHub (ISO). */
+  readAt: string | null;
+  items: FeedbackItem[];
 }
 
 export interface SiteColumn {
@@ -88,7 +130,13 @@ export interface SiteDataset {
   /** Ids of charts that read this dataset. */
   charts: string[];
   path: PerLang<string>;
-  feedback: PerLang<string> | null;
+  contact: SiteContact | null;
+  keywords: PerLang<string[]>;
+  /** Cycle and date of the data shown (feedback links, citation, downloads). */
+  dataCycle: string;
+  dataDate: string | null;
+  feedback: SitePageFeedback;
+  cite: PerLang<Citation>;
 }
 
 export interface SiteChartFiles {
@@ -162,9 +210,16 @@ export interface SiteChart {
   indicator: SiteIndicator | null;
   path: PerLang<string>;
   embedPath: PerLang<string>;
-  /** The iframe snippet a citizen copies (displayed escaped). */
-  embedCode: PerLang<string>;
-  feedback: PerLang<string> | null;
+  /** The iframe snippet a citizen copies (displayed escaped); null without a baseUrl (a relative one breaks when pasted). */
+  embedCode: PerLang<string> | null;
+  keywords: PerLang<string[]>;
+  /** The office answerable for the chart's data (its first dataset that names one). */
+  contact: SiteContact | null;
+  /** Cycle and date of the data shown (feedback links, citation, downloads). */
+  dataCycle: string;
+  dataDate: string | null;
+  feedback: SitePageFeedback;
+  cite: PerLang<Citation>;
 }
 
 export interface SiteArea {
@@ -224,4 +279,5 @@ export interface SiteModel {
   sample: boolean;
   freshness?: SiteFreshness;
   changes?: SiteChanges;
+  feedback: SiteFeedback | null;
 }

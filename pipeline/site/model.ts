@@ -1,17 +1,19 @@
 // The site model: everything the templates need, assembled once per cycle from the catalog, the
 // validated snapshots and the rendered charts. One dataset or chart with a problem (bad id,
 // unreadable schema, broken indicator) is logged and degraded, never stops the others.
-import { cycleIdAt } from '../cycle-id.ts';
+import type { FeedbackItem, FeedbackRead } from '../feedback/index.ts';
 import type { Catalog, ChartDescriptor, Logger, SnapshotMeta, ValidationReport } from '../types.ts';
 import { quote } from '../errors.ts';
 import { memoryLogger } from '../log.ts';
 import { readSchemaProperties, siteColumns } from './columns.ts';
 import { STRINGS } from './i18n.ts';
+import { dataCycleOf, dataDateOf } from './data-dates.ts';
 import { computeIndicator } from './indicator.ts';
-import { SAFE_ID, safeHref } from './links.ts';
-import { assembleChart, chartDatasetIds } from './model-chart.ts';
+import { feedbackLinks } from './feedback-links.ts';
+import { absoluteUrl, paths, SAFE_ID, safeHref } from './links.ts';
+import { assembleChart, chartDatasetIds, type PageContext } from './model-chart.ts';
 import { assembleDataset } from './model-dataset.ts';
-import type { SiteArea, SiteChanges, SiteColumn, SiteDataset, SiteDepartment, SiteFreshness, SiteIndicator, SiteModel, SitePreview, SiteSettings } from './model-types.ts';
+import type { PerLang, SiteArea, SiteChanges, SiteColumn, SiteDataset, SiteDepartment, SiteFeedback, SiteFeedbackLinks, SiteFreshness, SiteIndicator, SiteModel, SitePreview, SiteSettings } from './model-types.ts';
 import type { RenderedChart } from './rendered.ts';
 import { readRows } from './rows.ts';
 
@@ -31,6 +33,8 @@ export interface AssembleInput {
   reports?: Record<string, ValidationReport>;
   freshness?: SiteFreshness;
   changes?: SiteChanges;
+  /** Feedback read from GitHub (or kept from the last read); absent: none shown. */
+  feedback?: FeedbackRead;
 }
 
 function siteSettings(catalog: Catalog): SiteSettings {
@@ -62,15 +66,13 @@ async function previewOf(file: string, dataset: string, columns: SiteColumn[], t
 
 export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, log: Logger = memoryLogger()): Promise<SiteModel> {
   const settings = siteSettings(catalog);
-  const feedbackTemplate = catalog.settings.feedback?.url ?? null;
-  // Feedback names the cycle of the data shown (its last change), not this build's: a page whose
-  // data did not change stays byte-identical, so a no-change cycle uploads nothing.
-  const dataCycle = (ids: string[]) => {
-    // changedAt: when a cycle published this content (lastChange may be the source's Last-Modified).
-    const changes = ids.map((id) => { const f = input.freshness?.datasets[id]; return f?.changedAt ?? f?.lastChange; }).filter((t): t is string => Boolean(t)).sort();
-    return changes.length ? cycleIdAt(new Date(changes[changes.length - 1]!)) : input.cycleId;
-  };
-  const ctx = { cycleId: input.cycleId, dataCycle, baseUrl: settings.baseUrl, feedbackTemplate, repository: settings.repository };
+  // Feedback and citations name the cycle of the data shown (its last change), not this build's:
+  // a page whose data did not change stays byte-identical, so a no-change cycle uploads nothing.
+  const dataCycle = (ids: string[]) => dataCycleOf(ids, input);
+  const dataDate = (ids: string[]) => dataDateOf(ids, input);
+  const items = input.feedback?.list?.items ?? [];
+  const feedbackAbout = (kind: 'chart' | 'dataset', id: string): FeedbackItem[] => items.filter((i) => i.about.some((t) => t.kind === kind && t.id === id));
+  const ctx: PageContext = { cycleId: input.cycleId, dataCycle, dataDate, baseUrl: settings.baseUrl, settings: catalog.settings, feedbackAbout };
 
   // Ids become paths; anything outside the catalog's id alphabet is left off the site.
   const dsList = catalog.datasets.filter((d) => safeId('dataset', d, log));
@@ -138,6 +140,7 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
 
   const datasetList = [...datasets.values()];
   return {
+    feedback: siteFeedback(catalog, input, settings.baseUrl),
     version: 1,
     cycleId: input.cycleId,
     builtAt: input.now.toISOString(),
@@ -150,5 +153,31 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
     sample: datasetList.some((d) => d.sample),
     ...(input.freshness ? { freshness: input.freshness } : {}),
     ...(input.changes ? { changes: input.changes } : {}),
+  };
+}
+
+/** The site-wide feedback: channels for the site as a whole, who reads it, and the log. */
+function siteFeedback(catalog: Catalog, input: AssembleInput, baseUrl: string | null): SiteFeedback | null {
+  const f = catalog.settings.feedback;
+  if (!f) return null;
+  const links = {} as PerLang<SiteFeedbackLinks>;
+  for (const lang of ['ko', 'en'] as const) {
+    const path = paths.feedback(lang);
+    const l = feedbackLinks(catalog.settings, { kind: 'site', id: 'site', cycle: input.cycleId, date: null, url: absoluteUrl(baseUrl, path), title: catalog.settings.siteTitle[lang] }, lang);
+    if (l) links[lang] = l;
+  }
+  const read = input.feedback;
+  return {
+    links: links.ko && links.en ? links : null,
+    readBy: f.readBy ?? null,
+    answerDays: f.answerDays ?? null,
+    formName: f.form?.name ?? null,
+    email: f.email ?? null,
+    repository: read?.list?.repository ?? null,
+    label: read?.list?.label ?? null,
+    status: read?.status ?? 'off',
+    reason: read?.reason?.kind ?? null,
+    readAt: read?.list?.readAt ?? null,
+    items: read?.list?.items ?? [],
   };
 }

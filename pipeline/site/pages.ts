@@ -1,6 +1,7 @@
 // The pages to generate, one list per template, each entry carrying its own URL, the same page
 // in the other language and the UI strings of its language. Templates paginate over these.
 import { LANGS, type Lang } from '../types.ts';
+import { feedbackFeeds, type FeedbackFeed } from './feedback-feed.ts';
 import type { Strings } from './i18n.ts';
 import { paths } from './links.ts';
 import type { PerLang, SiteChart, SiteDataset, SiteModel } from './model-types.ts';
@@ -24,6 +25,11 @@ export interface SitePages {
   datasets: SitePage[];
   catalog: SitePage[];
   about: SitePage[];
+  /** How to give feedback, who reads it, privacy (when citydash.yaml configures feedback). */
+  feedback: SitePage[] | null;
+  /** "You said, we did": every answered and open item, and its Atom feed (with GitHub feedback). */
+  feedbackLog: SitePage[] | null;
+  feedbackFeeds: FeedbackFeed[] | null;
   /** One chunk of every ko+en page pair, or nothing when the site has no baseUrl. */
   sitemap: SitePage[][];
 }
@@ -44,10 +50,13 @@ export function pageList(model: SiteModel): SitePages {
     datasets: each(model.datasets, (lang, dataset) => page(lang, (l) => paths.dataset(l, dataset.id), { dataset })),
     catalog: LANGS.map((lang) => page(lang, paths.catalog)),
     about: LANGS.map((lang) => page(lang, paths.about)),
+    feedback: model.feedback ? LANGS.map((lang) => page(lang, paths.feedback)) : null,
+    feedbackLog: model.feedback && model.feedback.status !== 'off' ? LANGS.map((lang) => page(lang, paths.feedbackLog)) : null,
+    feedbackFeeds: model.feedback && model.feedback.status !== 'off' ? feedbackFeeds(model) : null,
   };
   // Pages other templates own (search, and the cycle's freshness and change log) are listed too.
   const more = [(l: Lang) => `/${l}/search/`, ...(model.freshness ? [paths.freshness] : []), ...(model.changes ? [paths.changes] : [])];
-  const listed = [...pages.home, ...pages.catalog, ...pages.charts, ...pages.datasets, ...pages.about, ...more.flatMap((p) => LANGS.map((lang) => page(lang, p)))];
+  const listed = [...pages.home, ...pages.catalog, ...pages.charts, ...pages.datasets, ...pages.about, ...(pages.feedback ?? []), ...(pages.feedbackLog ?? []), ...more.flatMap((p) => LANGS.map((lang) => page(lang, p)))];
   return { ...pages, sitemap: model.settings.baseUrl ? [listed] : [] };
 }
 

@@ -96,7 +96,8 @@ test('every page declares its language and links the same page in the other lang
     expect(sitePath(out, resolveLink(out, join(out, path), switchLink!.attrs.href)!.path)).toBe(twin);
     const alternates = all.filter((t) => t.name === 'link' && t.attrs.rel === 'alternate').map((t) => t.attrs.hreflang);
     expect(alternates.sort()).toEqual(['en', 'ko', 'x-default']);
-    expect(all.some((t) => t.name === 'link' && t.attrs.rel === 'canonical')).toBe(true);
+    // No baseUrl in this catalog: a canonical link would only say `./`, so there is none.
+    expect(all.some((t) => t.name === 'link' && t.attrs.rel === 'canonical')).toBe(false);
   }
 });
 
@@ -225,9 +226,14 @@ test('chart page: inline SVG, alt text marked drafted, table, downloads, provena
   expect(daily).toContain('<time datetime="2024-11-28T21:00:00.000Z">November 29, 2024 at 06:00 KST</time>');
   expect(ko).toContain('<dd>Open Net Korea</dd>');
   expect(ko).toContain('href="../../datasets/air-quality-monthly-by-gu/"');
-  expect(ko).toContain('이 데이터에 의견 보내기');
-  expect(ko).toContain('href="https://github.com/example/citydash/issues/new?title=%EA%B5%AC%EB%B3%84%20%EC%B4%88%EB%AF%B8%EC%84%B8%EB%A8%BC%EC%A7%80%20%28chart%3A%20pm25-by-district%29&amp;body=Page%3A%20%2Fko%2Fcharts%2Fpm25-by-district%2F%0ACycle%3A%202024-11-28T2100Z');
-  expect(ko).toContain('<code>&lt;iframe src=&quot;/ko/embed/pm25-by-district/&quot; title=&quot;구별 초미세먼지&quot;');
+  // Feedback: the repository's GitHub issue form (this catalog sets no other channel), with the
+  // chart, its data date and cycle filled in; no embed code without a baseUrl.
+  expect(ko).toContain('<h2 id="feedback-h">의견 보내기</h2>');
+  expect(ko).toContain('href="https://github.com/example/citydash/issues/new?labels=feedback%2Cchart%3Apm25-by-district&amp;title=%5B%EC%9D%98%EA%B2%AC%5D%20%EC%B0%A8%ED%8A%B8%20pm25-by-district%3A%20%EA%B5%AC%EB%B3%84%20%EC%B4%88%EB%AF%B8%EC%84%B8%EB%A8%BC%EC%A7%80&amp;body=');
+  expect(ko).toContain('<p class="reference">의견에 함께 적어 주세요: <code>차트 pm25-by-district · 데이터 기준일 2024-11-29 · 주기 2024-11-28T2100Z</code></p>');
+  expect(ko).not.toContain('&lt;iframe');
+  expect(ko).toContain('퍼가기 코드는 이 사이트의 공개 주소가 정해진 뒤에 제공됩니다.');
+  expect(ko).toContain('<h2 id="cite-h">인용하기</h2>');
   // A chart whose dataset has no snapshot: the page says so, and still links its dataset.
   const budget = mainOf('en/charts/budget-rate/index.html');
   expect(budget).toContain('This chart could not be drawn in this update.');

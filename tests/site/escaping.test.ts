@@ -60,12 +60,12 @@ test('payloads in titles, descriptions and department appear as escaped text, te
     const word = lang === 'ko' ? '차트' : 'Chart';
     expect(chart).toContain(`<h1>${word} ${ESC_ALL}</h1>`);
     expect(chart).toContain(`<title>${word} ${ESC_ALL} · `);
-    expect(chart).toContain(`<p class="lede">${ESC_ALL}</p>`);
+    expect(chart).toContain(`<p class="lede" data-pagefind-meta="description">${ESC_ALL}</p>`);
     expect(chart).toContain(`<meta name="description" content="${ESC_ALL}">`);
     expect(chart).toContain(`<dd>${ESC_ALL}</dd>`); // department and proposedBy
     expect(chart).not.toMatch(/Chart [^<]*49|차트 [^<]*49/);
     const ds = page(`${lang}/datasets/xss-data/index.html`);
-    expect(ds).toContain(`<p class="lede">${ESC_ALL}</p>`);
+    expect(ds).toContain(`<p class="lede" data-pagefind-meta="description">${ESC_ALL}</p>`);
     expect(ds).toContain(`<dd>${ESC_ALL}</dd>`);
     expect(ds).toContain(`<dd>${ESC_SCRIPT}</dd>`); // licence id that is not a licence: text, no link
     expect(ds).toContain(`<code class="break">${ESC_ALL}</code>`); // fetch source
@@ -111,9 +111,10 @@ test('a homepage that is not http(s) is not linked; feedback links are URL-encod
   expect(ko).not.toContain('javascript:');
   const feedback = tags(ko).find((t) => t.name === 'a' && t.attrs.href.startsWith('https://github.com/example/citydash/issues/new'));
   const url = new URL(feedback!.attrs.href);
-  expect(url.searchParams.get('title')).toBe(`위험 ${XSS_SCRIPT} ${XSS_IMG} {{ 7*7 }} {% raw %} (dataset: xss-data)`);
+  expect(url.searchParams.get('title')).toBe(`[의견] 데이터셋 xss-data: 위험 ${XSS_SCRIPT} ${XSS_IMG} {{ 7*7 }} {% raw %}`);
+  expect(url.searchParams.get('labels')).toBe('feedback,dataset:xss-data');
   // The cycle named is the one of the data's last change (freshness lastChange 2024-10-31).
-  expect(url.searchParams.get('body')).toBe('Page: https://data.example.kr/dash/ko/datasets/xss-data/\nCycle: 2024-10-31T0000Z\n\n');
+  expect(url.searchParams.get('body')).toBe('(여기에 의견을 적어 주세요)\n\n\n---\n데이터셋 Dataset: xss-data\n데이터 기준일 Data date: 2024-10-31\n주기 Cycle: 2024-10-31T0000Z\n페이지 Page: https://data.example.kr/dash/ko/datasets/xss-data/');
 });
 
 test('an SVG that fails the inline check is shown through <img>, never inlined', () => {

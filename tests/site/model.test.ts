@@ -8,7 +8,8 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { memoryLogger } from '../../pipeline/log.ts';
 import { formatDate, formatNumber, fill } from '../../pipeline/site/format.ts';
 import { computeIndicator, sparklinePoints } from '../../pipeline/site/indicator.ts';
-import { feedbackUrl, relativeHref, safeHref } from '../../pipeline/site/links.ts';
+import { fillTemplate, feedbackLinks } from '../../pipeline/site/feedback-links.ts';
+import { relativeHref, safeHref } from '../../pipeline/site/links.ts';
 import { assembleSiteModel, type SiteModel } from '../../pipeline/site/model.ts';
 import { checkInlineSvg } from '../../pipeline/site/svg-guard.ts';
 import { readSiteInputs } from '../../pipeline/site/inputs.ts';
@@ -84,7 +85,8 @@ test('charts: provenance from their datasets, per-language renders, 20-row previ
   expect(daily.render.ko?.svg?.startsWith('<svg ')).toBe(true);
   expect(daily.render.en?.alt).toEqual({ text: 'Daily PM10: highest in Jongno-gu', drafted: false });
   expect(daily.render.ko?.files.png.path).toMatch(/^charts\/pm10-daily\.ko\.[0-9a-f]{12}\.png$/);
-  expect(daily.embedCode.en).toBe('<iframe src="/en/embed/pm10-daily/" title="Daily PM10" width="640" height="480" loading="lazy"></iframe>');
+  // Without a baseUrl a pasted snippet would point nowhere: none is offered.
+  expect(daily.embedCode).toBeNull();
   const budget = model.charts.find((c) => c.id === 'budget-rate')!;
   expect(budget).toMatchObject({ render: { ko: null, en: null }, preview: null, indicator: null, updatedAt: null, sample: false });
   expect(model.charts.find((c) => c.id === 'subway-riders')!.stale).toEqual([{ dataset: 'subway-ridership', since: '2024-11-21T21:00:00.000Z', reason: 'HTTP 500 from openapi.seoul.go.kr' }]);
@@ -131,13 +133,15 @@ test('indicator edge cases: numeric years, no change, no higherIsBetter, a missi
   expect(sparklinePoints([7, 7])).toBe('0,16 100,16');
 });
 
-test('feedback links fill {kind} {id} {cycle} {url} {title}, URL-encoded, from the configured template', () => {
+test('feedback links fill {kind} {id} {cycle} {date} {url} {title}, URL-encoded, from the configured template', () => {
   const chart = model.charts.find((c) => c.id === 'pm25-by-district')!;
-  const u = new URL(chart.feedback!.ko);
+  const u = new URL(chart.feedback.links!.ko.github!);
   expect(Object.fromEntries(u.searchParams)).toEqual({ k: 'chart', i: 'pm25-by-district', c: '2024-11-28T2100Z', u: '/ko/charts/pm25-by-district/', t: '구별 초미세먼지' });
-  expect(feedbackUrl('javascript:alert({id})', null, { kind: 'chart', id: 'x', cycle: 'c', url: '/', title: 't' })).toBeNull();
-  expect(feedbackUrl(null, null, { kind: 'chart', id: 'x', cycle: 'c', url: '/', title: 't' })).toBeNull();
-  expect(feedbackUrl('mailto:data@seoul.go.kr?subject={title}%20{id}', null, { kind: 'dataset', id: 'x', cycle: 'c', url: '/', title: '제목 & co' })).toBe('mailto:data@seoul.go.kr?subject=%EC%A0%9C%EB%AA%A9%20%26%20co%20x');
+  expect(chart.feedback.links!.ko.reference).toBe('차트 pm25-by-district · 데이터 기준일 2024-11-29 · 주기 2024-11-28T2100Z');
+  const ref = { kind: 'chart' as const, id: 'x', cycle: 'c', date: null, url: '/', title: 't' };
+  expect(fillTemplate('javascript:alert({id})', ref)).toBeNull();
+  expect(feedbackLinks({}, ref, 'ko')).toBeNull();
+  expect(fillTemplate('mailto:data@seoul.go.kr?subject={title}%20{id}', { ...ref, kind: 'dataset', title: '제목 & co' })).toBe('mailto:data@seoul.go.kr?subject=%EC%A0%9C%EB%AA%A9%20%26%20co%20x');
 });
 
 test('links: relative hrefs from any page; only http(s) and mailto become links', () => {

@@ -72,6 +72,7 @@ export async function runRunCommand(opts: RunCommandOptions, io: RunCommandIo = 
     graceDays: parseCount('--grace-days', opts.graceDays, 7),
     concurrency: parseCount('--concurrency', opts.concurrency, 8),
     historyLimit: parseCount('--history', opts.history, 50),
+    offline: Boolean(opts.offline),
   });
   if (ctx.json) (io.stdout ?? ((t) => process.stdout.write(t)))(`${JSON.stringify(summarizeCycle(result), null, 2)}\n`);
   return result;

@@ -1,6 +1,8 @@
-// DOM pieces of the search page, built from text nodes only. Pagefind's excerpts are HTML (page
-// text escaped, matches in <mark>); they are parsed in an inert document and rebuilt keeping the
-// text and the <mark>s, nothing else.
+// DOM pieces of the search page, built from text nodes only. A result shows the page's own
+// description (its `description` meta: what the page says it is, never a run of table cells or a
+// hash), with the words searched for marked. Pagefind's excerpt (HTML: page text escaped, matches
+// in <mark>) is the fallback; it is parsed in an inert document and rebuilt keeping the text and
+// the <mark>s, nothing else.
 export interface ResultData {
   url: string;
   excerpt: string;
@@ -21,7 +23,33 @@ export function excerptNodes(doc: Document, html: string): Node[] {
   return out;
 }
 
-export function resultItem(doc: Document, data: ResultData, href: string): HTMLLIElement {
+/** `text` with every occurrence of the searched words in <mark>, as nodes (case-insensitive). */
+export function markedText(doc: Document, text: string, term: string): Node[] {
+  const words = [...new Set(term.toLowerCase().split(/\s+/).filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return [doc.createTextNode(text)];
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const out: Node[] = [];
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m.index > last) out.push(doc.createTextNode(text.slice(last, m.index)));
+    const mark = doc.createElement('mark');
+    mark.textContent = m[0];
+    out.push(mark);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(doc.createTextNode(text.slice(last)));
+  return out;
+}
+
+/** The description, shortened at a word near `max` characters. */
+function shorten(text: string, max = 220): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+export function resultItem(doc: Document, data: ResultData, href: string, term = ''): HTMLLIElement {
   const li = doc.createElement('li');
   const h = doc.createElement('h2');
   h.className = 'search-result-title';
@@ -38,7 +66,8 @@ export function resultItem(doc: Document, data: ResultData, href: string): HTMLL
   }
   const p = doc.createElement('p');
   p.className = 'search-excerpt';
-  p.append(...excerptNodes(doc, data.excerpt));
+  const description = data.meta.description?.replace(/\s+/g, ' ').trim();
+  p.append(...(description ? markedText(doc, shorten(description), term) : excerptNodes(doc, data.excerpt)));
   li.append(p);
   return li;
 }

@@ -58,7 +58,7 @@ async function main(root: HTMLElement): Promise<void> {
     if (mine !== run || !found) return;
     const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (mine !== run) return;
-    list.replaceChildren(...data.map((d) => resultItem(document, d, new URL(d.url.replace(/^\/+/, ''), siteRoot).href)));
+    list.replaceChildren(...data.map((d) => resultItem(document, d, new URL(d.url.replace(/^\/+/, ''), siteRoot).href, term)));
     status.textContent = found.results.length === 0 ? (words.none ?? '') : fillIn(words.count ?? '{count}', { count: found.results.length.toLocaleString(document.documentElement.lang) });
     const url = new URL(window.location.href);
     if (term) url.searchParams.set('q', term);
