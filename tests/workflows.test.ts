@@ -72,6 +72,11 @@ test('nightly: cron and manual runs, a matrix of shard fetches, then one build-a
   expect(steps.indexOf('npx citydash build')).toBeLessThan(steps.indexOf('npx citydash publish --target "$CITYDASH_TARGET"'));
   // exit 2 publishes with a warning; anything else non-zero fails the job
   const buildStep = build.steps.find((s: Obj) => /citydash build/.test(s.run ?? ''));
+  // Feedback issues are read back with the job's own token, allowed to read issues and nothing more.
+  expect(build.permissions).toEqual({ contents: 'read', issues: 'read' });
+  expect(buildStep.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
+  const kept = build.steps.find((s: Obj) => String(s.uses).startsWith('actions/cache'));
+  expect(kept.with).toMatchObject({ path: '.citydash/feedback/', 'restore-keys': 'feedback-' });
   expect(buildStep.run).toMatch(/if \[ "\$code" -eq 2 \]; then echo "::warning::.*; exit 0; fi\s+exit \$code/);
   const publish = build.steps.find((s: Obj) => /citydash publish/.test(s.run ?? ''));
   expect(Object.keys(publish.env).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY', 'CITYDASH_TARGET']);

@@ -4,7 +4,7 @@
 // `citydash run` has already run the transform (its change log needs the derived datasets) and
 // hands its result in; `citydash build` runs the same steps from the transform on.
 import type { FeedbackRead } from '../feedback/index.ts';
-import { assembleSiteModel, buildSite, checkSiteOutput, downloadFrame, readRows, readSiteInputs } from '../site/index.ts';
+import { assembleSiteModel, buildSite, checkSiteOutput, downloadFrame, readDataThrough, readRows, readSiteInputs } from '../site/index.ts';
 import type { SiteChanges, SiteFreshness } from '../site/index.ts';
 import { createRenderer, pngParallelism, type RenderedChart } from '../render/index.ts';
 import { inOrder } from '../pool.ts';
@@ -44,9 +44,9 @@ async function loadRows(path: string): Promise<Row[]> {
   return rows;
 }
 
-async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<string, SnapshotMeta>, failures: BuildFailure[], opts: BuildOptions) {
+async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<string, SnapshotMeta>, failures: BuildFailure[], opts: BuildOptions, through: Record<string, string>) {
   const baseUrl = catalog.settings.baseUrl ? catalog.settings.baseUrl.replace(/\/+$/, '') : null;
-  const frameInput = { cycleId: opts.cycleId, snapshots, freshness: opts.freshness, baseUrl };
+  const frameInput = { cycleId: opts.cycleId, snapshots, freshness: opts.freshness, through, baseUrl };
   const renderer = createRenderer({ cacheDir: ctx.work.charts });
   const columns: Record<string, Record<string, ColumnSpec>> = {};
   for (const ds of catalog.datasets) columns[ds.id] = ds.columns;
@@ -99,12 +99,12 @@ async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<st
 
 export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: BuildOptions): Promise<BuildResult> {
   const { log } = ctx.effects;
-  if (!catalog.settings.baseUrl) {
-    log.warn('citydash.yaml sets no baseUrl: pages get no canonical or social-card links, no sitemap is written and charts offer no embed code (set baseUrl to the address the site is published at)');
-  }
   const failures: BuildFailure[] = [];
   // A wrong --out is the user's mistake: say so before minutes of transform and rendering.
   await checkSiteOutput(opts.siteDir);
+  if (!catalog.settings.baseUrl) {
+    log.warn('citydash.yaml sets no baseUrl: pages get no canonical or social-card links, no sitemap is written and charts offer no embed code (set baseUrl to the address the site is published at)');
+  }
 
   const transform = opts.transform ?? (await runTransform(catalog, { catalogRoot: ctx.catalogRoot, work: ctx.work }, ctx.effects));
   for (const d of transform.datasets) {
@@ -112,7 +112,8 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
   }
 
   const { snapshots, reports } = await readSiteInputs(catalog, ctx.work, log);
-  const { rendered, stats } = await renderAll(catalog, ctx, snapshots, failures, opts);
+  const through = await readDataThrough(catalog, snapshots, ctx.work.rows);
+  const { rendered, stats } = await renderAll(catalog, ctx, snapshots, failures, opts, through);
   // Only complete charts (both languages) go on the site.
   const complete = rendered.filter((r) => rendered.filter((o) => o.id === r.id).length === LANGS.length);
   log.info(`charts: ${stats.rendered} rendered, ${stats.cached} cached, ${stats.failed} failed`);
@@ -121,7 +122,7 @@ export async function buildFromWork(catalog: Catalog, ctx: RunContext, opts: Bui
     catalog,
     {
       snapshots, rowsPath: ctx.work.rows, rendered: complete, cycleId: opts.cycleId, now: ctx.effects.now(),
-      reports, freshness: opts.freshness, changes: opts.changes, feedback: opts.feedback,
+      reports, freshness: opts.freshness, changes: opts.changes, feedback: opts.feedback, through,
     },
     log,
   );

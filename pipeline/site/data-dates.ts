@@ -1,15 +1,48 @@
 // Which cycle and which date the data on a page belongs to: what feedback links, citations and
 // downloaded images name. Both follow the data, not the build, so a page (or image) whose data did
-// not change stays byte-identical from one cycle to the next.
+// not change stays byte-identical from one cycle to the next. The date is the one the data itself
+// reaches (its latest day), which is what a citizen means by "the figure for 27 November".
 import { cycleIdAt } from '../cycle-id.ts';
 import { seoulDate } from '../seoul-time.ts';
-import type { SnapshotMeta } from '../types.ts';
+import type { Catalog, DatasetDescriptor, SnapshotMeta } from '../types.ts';
 import type { SiteFreshness } from './model-types.ts';
+import { readRows } from './rows.ts';
 
 export interface DataDateInput {
   cycleId: string;
   snapshots: Record<string, SnapshotMeta>;
   freshness?: SiteFreshness;
+  /** Per dataset, the latest day its rows cover (yyyy-MM-dd), from readDataThrough. */
+  through?: Record<string, string>;
+}
+
+/** The date columns that say when a row is about: those of the primary key, else every one. */
+function timeColumns(ds: DatasetDescriptor): string[] {
+  const dated = Object.entries(ds.columns).filter(([, c]) => c.type === 'date' || c.type === 'datetime').map(([name]) => name);
+  const keyed = dated.filter((name) => ds.primaryKey.includes(name));
+  return keyed.length ? keyed : dated;
+}
+
+/** Per dataset with a snapshot and a date column, the latest day its rows cover. One pass over each. */
+export async function readDataThrough(catalog: Catalog, snapshots: Record<string, SnapshotMeta>, rowsPath: (id: string) => string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const ds of catalog.datasets) {
+    const cols = timeColumns(ds);
+    if (!snapshots[ds.id] || cols.length === 0) continue;
+    let max = '';
+    try {
+      for await (const row of readRows(rowsPath(ds.id))) {
+        for (const c of cols) {
+          const v = row[c];
+          if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && v.slice(0, 10) > max) max = v.slice(0, 10);
+        }
+      }
+    } catch {
+      continue; // An unreadable snapshot is reported where the site reads it; its date falls back to the fetch.
+    }
+    if (max) out[ds.id] = max;
+  }
+  return out;
 }
 
 const latest = (times: Array<string | null | undefined>) => times.filter((t): t is string => Boolean(t)).sort().at(-1) ?? null;
@@ -24,8 +57,12 @@ export function dataCycleOf(ids: readonly string[], input: DataDateInput): strin
   return changed ? cycleIdAt(new Date(changed)) : input.cycleId;
 }
 
-/** The date pages show as "last updated" (freshness' last change, else the fetch), in Seoul: yyyy-MM-dd. */
+/** The latest day these datasets' rows cover (yyyy-MM-dd); for data without dates, the day it was fetched (Seoul). */
 export function dataDateOf(ids: readonly string[], input: DataDateInput): string | null {
-  const at = latest(ids.map((id) => input.freshness?.datasets[id]?.lastChange ?? input.snapshots[id]?.fetch.fetchedAt));
-  return at ? seoulDate(at) : null;
+  return latest(ids.map((id) => {
+    const through = input.through?.[id];
+    if (through) return through;
+    const at = input.snapshots[id]?.fetch.fetchedAt;
+    return at ? seoulDate(at) : null;
+  }));
 }

@@ -11,3 +11,4 @@ export { assembleSiteModel } from './model.ts';
 export { readRows } from './rows.ts';
 export { startStaticServer } from './static-server.ts';
 export { downloadFrame } from './download-frame.ts';
+export { readDataThrough } from './data-dates.ts';

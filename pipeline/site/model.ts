@@ -35,6 +35,8 @@ export interface AssembleInput {
   changes?: SiteChanges;
   /** Feedback read from GitHub (or kept from the last read); absent: none shown. */
   feedback?: FeedbackRead;
+  /** Per dataset, the latest day its rows cover (readDataThrough). */
+  through?: Record<string, string>;
 }
 
 function siteSettings(catalog: Catalog): SiteSettings {
@@ -158,12 +160,14 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
 
 /** The site-wide feedback: channels for the site as a whole, who reads it, and the log. */
 function siteFeedback(catalog: Catalog, input: AssembleInput, baseUrl: string | null): SiteFeedback | null {
+  // The site as a whole is as new as its newest data: the cycle named stays put while nothing changes.
+  const cycle = dataCycleOf(catalog.datasets.map((d) => d.id), input);
   const f = catalog.settings.feedback;
   if (!f) return null;
   const links = {} as PerLang<SiteFeedbackLinks>;
   for (const lang of ['ko', 'en'] as const) {
     const path = paths.feedback(lang);
-    const l = feedbackLinks(catalog.settings, { kind: 'site', id: 'site', cycle: input.cycleId, date: null, url: absoluteUrl(baseUrl, path), title: catalog.settings.siteTitle[lang] }, lang);
+    const l = feedbackLinks(catalog.settings, { kind: 'site', id: 'site', cycle, date: null, url: absoluteUrl(baseUrl, path), title: catalog.settings.siteTitle[lang] }, lang);
     if (l) links[lang] = l;
   }
   const read = input.feedback;

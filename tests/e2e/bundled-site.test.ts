@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { sharedSite } from '../browser/helpers/site-cache.ts';
 import { cli } from '../helpers/cli.ts';
+import { decodePng, inkedRows } from '../helpers/png-decode.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
 const site = { siteDir: '', work: '' };
@@ -103,4 +104,65 @@ test('a second build with no change re-renders no chart', async () => {
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+});
+
+/** The page's main element, as HTML. */
+const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+const unescapeHtml = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+test('every chart and dataset page offers email, the city\'s form and GitHub, each carrying the id, the data date and the cycle', async () => {
+  const charts = await ids('viz-specs');
+  const datasets = await ids('sources');
+  let pages = 0;
+  for (const lang of ['ko', 'en'] as const) {
+    for (const [kind, list] of [['charts', charts], ['datasets', datasets]] as const) {
+      for (const id of list) {
+        const main = mainOf(await readFile(join(site.siteDir, lang, kind, id, 'index.html'), 'utf8'));
+        const where = `${lang}/${kind}/${id}`;
+        // The reference the page asks people to quote names the id, the data date and the cycle.
+        const ref = /<p class="reference">[^<]*<code>([^<]*)<\/code><\/p>/.exec(main)?.[1];
+        expect([where, ref]).toEqual([where, expect.stringMatching(new RegExp(`^\\S+ ${id} · .+ \\d{4}-\\d{2}-\\d{2} · .+ (\\d{4}-\\d{2}-\\d{2}T\\d{4,6}Z)$`))]);
+        const cycle = /(\d{4}-\d{2}-\d{2}T\d{4,6}Z)$/.exec(ref!)![1]!;
+        const date = /(\d{4}-\d{2}-\d{2}) · /.exec(ref!)![1]!;
+        const hrefs = [...main.matchAll(/<a class="channel" href="([^"]+)"/g)].map((m) => unescapeHtml(m[1]!));
+        const mail = new URL(hrefs.find((h) => h.startsWith('mailto:'))!);
+        expect(mail.pathname).toBe('feedback@seoul-dashboard.example');
+        expect(mail.searchParams.get('subject')).toContain(id);
+        const body = mail.searchParams.get('body')!;
+        for (const line of [`: ${id}`, `Data date: ${date}`, `Cycle: ${cycle}`, `/${lang}/${kind}/${id}/`]) expect([where, body]).toEqual([where, expect.stringContaining(line)]);
+        // The form (no account needed) cannot be prefilled, so the page shows the reference beside it.
+        expect(hrefs).toContain('https://eungdapso.seoul.go.kr/');
+        const github = new URL(hrefs.find((h) => h.startsWith('https://github.com/'))!);
+        expect(github.searchParams.get('labels')).toBe(`feedback,${kind === 'charts' ? 'chart' : 'dataset'}:${id}`);
+        expect(github.searchParams.get('body')).toContain(`Cycle: ${cycle}`);
+        pages++;
+      }
+    }
+  }
+  expect(pages).toBe(2 * (charts.length + datasets.length));
+});
+
+test('downloaded PNGs hold more than the plot: title, measure, source, date and the sample mark', async () => {
+  const charts = await ids('viz-specs');
+  const problems: string[] = [];
+  for (const lang of ['ko', 'en'] as const) {
+    for (const id of charts) {
+      const page = await readFile(join(site.siteDir, lang, 'charts', id, 'index.html'), 'utf8');
+      const plot = /<svg role="img"[^>]*\sheight="([\d.]+)"/.exec(page);
+      const png = /href="([^"]+\.png)" download=/.exec(page)![1]!;
+      const svg = /href="([^"]+\.svg)" download=/.exec(page)![1]!;
+      const title = unescapeHtml(/<h1>([^<]*)<\/h1>/.exec(page)![1]!);
+      const image = decodePng(new Uint8Array(await readFile(join(site.siteDir, lang, 'charts', id, png))));
+      const plotRows = Number(plot![1]) * 2;
+      if (image.height <= plotRows + 150) problems.push(`${lang}/${id}: PNG ${image.height} rows, plot alone ${plotRows}`);
+      if (inkedRows(image).filter((y) => y < 50).length < 15) problems.push(`${lang}/${id}: no title ink at the top of the PNG`);
+      const texts = [...(await readFile(join(site.siteDir, lang, 'charts', id, svg), 'utf8')).matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeHtml(m[1]!));
+      if (texts[0] !== title) problems.push(`${lang}/${id}: SVG download starts with ${JSON.stringify(texts[0])}, not the title`);
+      const all = texts.join('\n');
+      for (const part of [lang === 'ko' ? '출처: ' : 'Source: ', lang === 'ko' ? '데이터 기준일 ' : 'Data as of ', lang === 'ko' ? '예시 데이터 · SAMPLE' : 'SAMPLE DATA']) {
+        if (!all.includes(part)) problems.push(`${lang}/${id}: SVG download lacks ${JSON.stringify(part)}`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
 });

@@ -36,25 +36,43 @@ export function decodePng(png: Uint8Array): DecodedPng {
   const stride = width * channels;
   const out = new Uint8Array(width * height * 4);
   let prev = new Uint8Array(stride);
+  let line = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const line = new Uint8Array(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= channels ? line[i - channels]! : 0;
-      const b = prev[i]!;
-      const c = i >= channels ? prev[i - channels]! : 0;
-      const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-      const pred = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      line[i] = (line[i]! + pred) & 0xff;
+    const start = y * (stride + 1);
+    const filter = raw[start]!;
+    line.set(raw.subarray(start + 1, start + 1 + stride));
+    const bpp = channels;
+    switch (filter) {
+      case 0: break;
+      case 1: for (let i = bpp; i < stride; i++) line[i] = (line[i]! + line[i - bpp]!) & 0xff; break;
+      case 2: for (let i = 0; i < stride; i++) line[i] = (line[i]! + prev[i]!) & 0xff; break;
+      case 3: for (let i = 0; i < stride; i++) line[i] = (line[i]! + (((i >= bpp ? line[i - bpp]! : 0) + prev[i]!) >> 1)) & 0xff; break;
+      case 4:
+        for (let i = 0; i < stride; i++) {
+          const a = i >= bpp ? line[i - bpp]! : 0;
+          const b = prev[i]!;
+          const c = i >= bpp ? prev[i - bpp]! : 0;
+          const p = a + b - c;
+          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          line[i] = (line[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+        }
+        break;
+      default: throw new Error(`bad PNG filter ${filter} in row ${y}`);
     }
-    for (let x = 0; x < width; x++) {
-      const s = x * channels;
-      const d = (y * width + x) * 4;
-      const [r, g, b2, al] = channels === 1 ? [line[s], line[s], line[s], 255] : channels === 2 ? [line[s], line[s], line[s], line[s + 1]] : channels === 3 ? [line[s], line[s + 1], line[s + 2], 255] : [line[s], line[s + 1], line[s + 2], line[s + 3]];
-      out.set([r!, g!, b2!, al!], d);
+    const row = y * width * 4;
+    if (channels === 4) out.set(line, row);
+    else {
+      for (let x = 0; x < width; x++) {
+        const s = x * channels;
+        const d = row + x * 4;
+        const grey = channels <= 2;
+        out[d] = line[s]!;
+        out[d + 1] = grey ? line[s]! : line[s + 1]!;
+        out[d + 2] = grey ? line[s]! : line[s + 2]!;
+        out[d + 3] = channels === 2 ? line[s + 1]! : 255;
+      }
     }
-    prev = line;
+    [prev, line] = [line, prev];
   }
   return { width, height, pixels: out };
 }

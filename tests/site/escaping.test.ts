@@ -113,8 +113,9 @@ test('a homepage that is not http(s) is not linked; feedback links are URL-encod
   const url = new URL(feedback!.attrs.href);
   expect(url.searchParams.get('title')).toBe(`[의견] 데이터셋 xss-data: 위험 ${XSS_SCRIPT} ${XSS_IMG} {{ 7*7 }} {% raw %}`);
   expect(url.searchParams.get('labels')).toBe('feedback,dataset:xss-data');
-  // The cycle named is the one of the data's last change (freshness lastChange 2024-10-31).
-  expect(url.searchParams.get('body')).toBe('(여기에 의견을 적어 주세요)\n\n\n---\n데이터셋 Dataset: xss-data\n데이터 기준일 Data date: 2024-10-31\n주기 Cycle: 2024-10-31T0000Z\n페이지 Page: https://data.example.kr/dash/ko/datasets/xss-data/');
+  // The cycle named is the one of the data's last change (freshness lastChange 2024-10-31); the
+  // date is the day the data reaches, here (rows without dates) the day it was fetched.
+  expect(url.searchParams.get('body')).toBe('(여기에 의견을 적어 주세요)\n\n\n---\n데이터셋 Dataset: xss-data\n데이터 기준일 Data date: 2024-11-29\n주기 Cycle: 2024-10-31T0000Z\n페이지 Page: https://data.example.kr/dash/ko/datasets/xss-data/');
 });
 
 test('an SVG that fails the inline check is shown through <img>, never inlined', () => {
