@@ -60,7 +60,10 @@ function distribution(ds: SiteDataset, kind: keyof typeof FORMATS, file: SiteFil
 
 function dataset(ds: SiteDataset, model: SiteModel, sizes: Record<string, number>, url: (p: string) => string) {
   const areas = new Set(model.charts.filter((c) => ds.charts.includes(c.id)).map((c) => c.area));
-  const keywords = model.areas.filter((a) => areas.has(a.id)).flatMap((a) => LANGS.map((lang) => ({ '@value': a.title[lang], '@language': lang })));
+  const areaWords = model.areas.filter((a) => areas.has(a.id)).flatMap((a) => LANGS.map((lang) => ({ '@value': a.title[lang], '@language': lang })));
+  // The catalog's own keywords (what citizens search with) after the areas' names.
+  const own = LANGS.flatMap((lang) => ds.keywords[lang].map((k) => ({ '@value': k, '@language': lang })));
+  const keywords = [...areaWords, ...own.filter((k) => !areaWords.some((a) => a['@value'] === k['@value'] && a['@language'] === k['@language']))];
   return {
     '@id': `${url(paths.dataset('ko', ds.id))}#dataset`,
     '@type': 'dcat:Dataset',

@@ -12,7 +12,10 @@ export function datasetJsonLd(model: SiteModel, ds: SiteDataset, lang: Lang, siz
   const page = paths.dataset(lang, ds.id);
   const url = (p: string) => metadataUrl(model.settings.baseUrl, p, page);
   const other: Lang = lang === 'ko' ? 'en' : 'ko';
-  const department = { '@type': 'GovernmentOrganization', name: ds.department[lang], alternateName: ds.department[other] };
+  const c = ds.contact;
+  // Who answers for the data: its office, and how to reach it (office-level contacts only).
+  const contactPoint = c ? { '@type': 'ContactPoint', name: c.office[lang], ...(c.phone ? { telephone: c.phone } : {}), ...(c.email ? { email: c.email } : {}), ...(c.url ? { url: c.url } : {}) } : null;
+  const department = { '@type': 'GovernmentOrganization', name: ds.department[lang], alternateName: ds.department[other], ...(contactPoint ? { contactPoint } : {}) };
   const files = ds.downloads
     ? ([['text/csv', ds.downloads.csv], ['application/json', ds.downloads.json]] as const).map(([type, f]) => ({
         '@type': 'DataDownload',
@@ -39,7 +42,7 @@ export function datasetJsonLd(model: SiteModel, ds: SiteDataset, lang: Lang, siz
     publisher: department,
     ...(ds.fetch ? { dateModified: ds.fetch.fetchedAt } : {}),
     ...(ds.homepage ? { isBasedOn: ds.homepage } : {}),
-    keywords: [ds.department[lang], model.strings[lang][`cadence_${ds.cadence}`] ?? ds.cadence],
+    keywords: [...new Set([...ds.keywords[lang], ds.department[lang], model.strings[lang][`cadence_${ds.cadence}`] ?? ds.cadence])],
     variableMeasured: ds.columns.map((c) => ({
       '@type': 'PropertyValue',
       name: c.title[lang],
