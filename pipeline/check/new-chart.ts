@@ -53,6 +53,9 @@ description:
 #   ko: ...
 #   en: ...
 
+# 시민이 검색할 낱말(두 언어 모두 검색됩니다). Words citizens search with (both languages are searched).
+# keywords: {ko: [...], en: [...]}
+
 # 차트가 읽는 데이터셋 id (sources/ 아래 파일). Datasets the chart reads (ids of files in sources/).
 data: [${ds.id}]
 

@@ -23,6 +23,10 @@ description:
   en: ${q('Say what was measured, when and how.')}
 # 자료를 내는 부서 / the department that publishes it
 department: {id: ${department.id}, ko: ${q(department.ko)}, en: ${q(department.en)}}
+# 문의를 받는 부서와 연락처(개인 이름·번호는 쓰지 않습니다) / the office answerable for it (no personal names or numbers)
+# contact: {office: {ko: ${q(department.ko)}, en: ${q(department.en)}}, phone: "02-120"}
+# 시민이 검색할 낱말 / words citizens search with
+# keywords: {ko: [...], en: [...]}
 # 공공누리 제1유형(KOGL-1) 또는 SPDX 라이선스 id / KOGL-1 or an SPDX licence id
 licence: KOGL-1
 # homepage: https://data.seoul.go.kr/dataList/...
