@@ -39,4 +39,6 @@ export const PAGE_TYPES = {
   freshness: 'freshness/',
   about: 'about/',
   search: 'search/',
+  feedback: 'feedback/',
+  feedbackLog: 'feedback/log/',
 } as const;
