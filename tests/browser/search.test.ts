@@ -4,7 +4,7 @@
 // or a run of column names), and the results page fits a 360 px phone.
 import type { BrowserContext } from 'playwright-core';
 import { newContext } from './helpers/browser.ts';
-import { openSite, SETUP_TIMEOUT, type SiteUnderTest } from './helpers/setup.ts';
+import { openSite, type SiteUnderTest } from './helpers/setup.ts';
 
 let site: SiteUnderTest;
 let phone: BrowserContext;
@@ -12,7 +12,7 @@ let phone: BrowserContext;
 beforeAll(async () => {
   site = await openSite();
   phone = await newContext(site.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-}, SETUP_TIMEOUT);
+});
 
 afterAll(async () => {
   await site?.close();
@@ -50,7 +50,7 @@ test.each([
   expect(chartsIn(results, lang)).toEqual(expect.arrayContaining(PM_CHARTS));
   // Every result is a page of this language.
   expect(results.every((r) => new URL(r.href).pathname.startsWith(`/${lang}/`))).toBe(true);
-}, 60_000);
+});
 
 test('excerpts are the pages\' own descriptions, with the searched words marked, never hashes or column-name runs', async () => {
   const { results } = await search(phone, 'ko', 'PM2.5');
@@ -62,7 +62,7 @@ test('excerpts are the pages\' own descriptions, with the searched words marked,
   const byDistrict = results.find((r) => r.href.endsWith('/ko/charts/pm25-by-district/'))!;
   expect(byDistrict.excerpt.startsWith('최근 한 달 동안 각 자치구 도시대기 측정소에서 잰 초미세먼지(PM2.5)')).toBe(true);
   expect(byDistrict.marks).toContain('PM2.5');
-}, 60_000);
+});
 
 test('the results page fits a 360 px phone, in both languages', async () => {
   for (const [lang, term] of [['ko', '미세먼지'], ['en', 'fine dust'], ['ko', '서울']] as const) {
@@ -70,4 +70,4 @@ test('the results page fits a 360 px phone, in both languages', async () => {
     expect(results.length).toBeGreaterThan(0);
     expect([lang, term, width.scroll]).toEqual([lang, term, width.inner]);
   }
-}, 90_000);
+});

@@ -13,7 +13,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { startStaticServer } from '../../pipeline/site/index.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { CHROMIUM } from './helpers/browser.ts';
-import { SETUP_TIMEOUT } from './helpers/setup.ts';
 import { sharedSite } from './helpers/site-cache.ts';
 
 const BASE = 'http://dashboard.citydash.test';
@@ -50,7 +49,7 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       `--host-resolver-rules=MAP dashboard.citydash.test 127.0.0.1:${server.port}, MAP news.citydash.test 127.0.0.1:${hostPort}`],
   });
-}, SETUP_TIMEOUT);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -112,4 +111,4 @@ test('the embed snippet, pasted into a page on another origin, draws the chart t
     expect(got.svgHeight).toBeGreaterThan(100);
     await context.close();
   }
-}, 180_000);
+});

@@ -54,7 +54,7 @@ beforeAll(async () => {
   out = join(fx.dir, 'site');
   await buildSite(model, { outDir: out, rowsPath: fx.input.rowsPath, rendered: fx.input.rendered, feedbackList: READ.list }, { fetch: globalThis.fetch, now: () => new Date(), log, env: {} });
   for (const f of await listFiles(out)) if (/\.(html|xml|json)$/.test(f)) html.set(sitePath(out, f), await readFile(f, 'utf8'));
-}, 120_000);
+});
 
 afterAll(async () => {
   if (fx) await rm(fx.dir, { recursive: true, force: true });
