@@ -2,7 +2,8 @@
 // other (primary key, district, derived columns) and the files it names.
 import type { Problem } from '../types.ts';
 import { quote } from '../errors.ts';
-import { descriptorDir, datasetFolderProblems, fileNameProblems, isObj, localFileProblems, type Obj } from './file-rules.ts';
+import { extractRules, type ExtractRuleOptions } from './extract-rules.ts';
+import { datasetFolderProblems, fileNameProblems, isObj, type Obj } from './file-rules.ts';
 import { DISTRICT_COLUMNS } from './normalize.ts';
 import { joinPointer } from './pointer.ts';
 import { problemAt } from './problem.ts';
@@ -19,7 +20,9 @@ export function datasetColumns(v: Obj): string[] {
 const listed = (names: string[]) => (names.length ? names.join(', ') : 'none');
 const ROOT_KEYS = Object.keys((descriptorSchemas.dataset.properties ?? {}) as object);
 
-export async function datasetRules(root: string, source: SourceDoc, v: Obj): Promise<Problem[]> {
+export type DatasetRuleOptions = ExtractRuleOptions;
+
+export async function datasetRules(root: string, source: SourceDoc, v: Obj, opts: DatasetRuleOptions = {}): Promise<Problem[]> {
   const problems = [...fileNameProblems(source, v), ...datasetFolderProblems(source, v)];
   const add = (pointer: string, message: string, at: 'key' | 'value' = 'value', rule = 'reference') => problems.push(problemAt(source, pointer, message, { at, rule }));
   const derived = 'from' in v || 'sql' in v;
@@ -46,24 +49,6 @@ export async function datasetRules(root: string, source: SourceDoc, v: Obj): Pro
   const declared = isObj(v.columns) ? Object.keys(v.columns) : [];
   if (isObj(v.district)) checkColumn('/district/from', v.district.from, 'district column', declared);
 
-  if (isObj(v.extract)) problems.push(...(await extractRules(root, source, v.extract)));
-  return problems;
-}
-
-async function extractRules(root: string, source: SourceDoc, extract: Obj): Promise<Problem[]> {
-  const base = descriptorDir(root, source);
-  const problems = await localFileProblems({ source, root, base, pointer: '/extract/sample', what: 'sample file', value: extract.sample });
-  if (extract.kind === 'file') {
-    problems.push(...(await localFileProblems({ source, root, base, pointer: '/extract/path', what: 'file', value: extract.path, mayLeaveCatalog: true })));
-  }
-  if ((extract.kind === 'seoul-openapi' || extract.kind === 'http') && extract.sample === undefined) {
-    problems.push(
-      problemAt(source, '/extract', 'no "extract.sample": offline runs (and runs without SEOUL_API_KEY) will have no data for this dataset', {
-        at: 'key',
-        severity: 'warning',
-        rule: 'sample',
-      }),
-    );
-  }
+  if (isObj(v.extract)) problems.push(...(await extractRules(root, source, v.extract, opts)));
   return problems;
 }

@@ -1,9 +1,10 @@
 // Rules about one descriptor file that the JSON Schema cannot express: its name, its
 // folder, and the files it points at.
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Problem } from '../types.ts';
 import { quote } from '../errors.ts';
-import { display, fileKind, insideRoot } from './files.ts';
+import { display } from './files.ts';
+import { resolveCatalogPath } from './paths.ts';
 import { problemAt } from './problem.ts';
 import type { SourceDoc } from './source-doc.ts';
 
@@ -51,20 +52,15 @@ export interface LocalFileCheck {
   value: unknown;
   /** Folder relative paths start from. */
   base: string;
-  /** Whether the file may lie outside the catalog (a department's shared drive). */
-  mayLeaveCatalog?: boolean;
+  /** Folders outside the catalog the operator lets this path read (CITYDASH_DATA_FOLDERS). */
+  dataFolders?: readonly string[];
 }
 
-/** The file a descriptor names exists (and stays inside the catalog when it must). */
+/** The file a descriptor names exists and passes the path rule (pipeline/catalog/paths.ts). */
 export async function localFileProblems(c: LocalFileCheck): Promise<Problem[]> {
   if (typeof c.value !== 'string' || c.value === '') return [];
-  const abs = isAbsolute(c.value) ? c.value : resolve(c.base, c.value);
-  const at = (message: string) => [problemAt(c.source, c.pointer, message, { rule: 'file-exists' })];
-  if (!c.mayLeaveCatalog && !insideRoot(c.root, abs)) return at(`${c.what} ${quote(c.value)} must be inside the catalog folder`);
-  const kind = await fileKind(abs);
-  if (kind === 'missing') return at(`${c.what} ${quote(c.value)} not found (looked for ${display(c.root, abs)})`);
-  if (kind === 'dir') return at(`${c.what} ${quote(c.value)} is a folder, not a file`);
-  return [];
+  const verdict = await resolveCatalogPath({ root: c.root, base: c.base, value: c.value, what: c.what, dataFolders: c.dataFolders });
+  return verdict.ok ? [] : [problemAt(c.source, c.pointer, verdict.message, { rule: verdict.rule, hint: `paths in extract are relative to the descriptor's folder (${display(c.root, c.base)}/) and stay inside the catalog` })];
 }
 
 /** Folder of a descriptor, absolute. */

@@ -1,13 +1,18 @@
 // Finding and reading the files of a catalog.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { resolveCatalogPath } from './paths.ts';
 
 /** Descriptors and schemas are small; a bigger file is a mistake, not something to parse. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
-/** Catalog-relative paths (forward slashes, sorted) of the files under `dir` whose name matches. */
+/**
+ * Catalog-relative paths (forward slashes, sorted) of the files under `dir` whose name matches.
+ * Symbolic links and other entries that are not folders are listed too, so the reader can say
+ * why it refuses them (a link leaving the catalog, a FIFO) instead of skipping them silently.
+ */
 export async function listFiles(root: string, dir: string, name: RegExp): Promise<string[]> {
   const out: string[] = [];
   const visit = async (abs: string): Promise<void> => {
@@ -21,7 +26,7 @@ export async function listFiles(root: string, dir: string, name: RegExp): Promis
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const path = join(abs, e.name);
       if (e.isDirectory()) await visit(path);
-      else if (e.isFile() && name.test(e.name)) out.push(toPosix(relative(root, path)));
+      else if (name.test(e.name)) out.push(toPosix(relative(root, path)));
     }
   };
   await visit(join(root, dir));
@@ -38,6 +43,7 @@ export async function readText(abs: string): Promise<ReadResult> {
   try {
     const info = await stat(abs);
     if (info.isDirectory()) return { error: 'is a folder, not a file' };
+    if (!info.isFile()) return { error: 'is not a regular file (a pipe, socket or device)' }; // reading a FIFO would block
     if (info.size > MAX_FILE_BYTES) return { error: `is ${info.size} bytes; the limit is ${MAX_FILE_BYTES}` };
     const bytes = await readFile(abs);
     try {
@@ -70,4 +76,14 @@ export function display(root: string, abs: string): string {
 export function insideRoot(root: string, abs: string): boolean {
   const rel = relative(resolve(root), resolve(abs));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * A catalog file named by its catalog-relative path, read only when the path rule allows it
+ * (pipeline/catalog/paths.ts): a descriptor that is a link to /etc/passwd is refused, not parsed.
+ */
+export async function readCatalogText(root: string, path: string): Promise<ReadResult & { refused?: boolean }> {
+  const verdict = await resolveCatalogPath({ root, base: root, value: path, what: 'the file' });
+  if (!verdict.ok) return { error: verdict.reason.startsWith('not found') ? 'not found' : verdict.reason, refused: verdict.rule === 'path' };
+  return readText(verdict.real);
 }

@@ -2,7 +2,12 @@
 // loaded, checked and typed. `citydash check` reuses the parsing, locating and messages.
 import type { Catalog, ChartDescriptor, DatasetDescriptor } from '../types.ts';
 
-export { loadCatalog, type LoadedCatalog } from './load.ts';
+export { loadCatalog, type LoadedCatalog, type LoadOptions } from './load.ts';
+export { byId, readDescriptorFiles, type DescriptorFile } from './descriptor-files.ts';
+export { linearPatternError, linearRegExp } from './linear-regexp.ts';
+export { SPEC_LIMITS } from './chart/safety.ts';
+export { ALLOWED_FUNCTIONS } from './chart/expr-allowlist.ts';
+export { CatalogPathError, DATA_FOLDERS_ENV, dataFoldersFrom, openableCatalogPath, resolveCatalogPath, type PathRequest, type PathVerdict } from './paths.ts';
 export { formatProblem, problemAt, problemInFile, sortProblems, hasErrors, type ProblemOptions } from './problem.ts';
 export { locate, parseSourceDoc, type Position, type SourceDoc } from './source-doc.ts';
 export { ajvProblems, PATTERN_HINTS, show } from './ajv-problems.ts';
@@ -44,5 +49,5 @@ export function catalogIndex(catalog: Catalog): CatalogIndex {
 }
 export { isObj, type Obj } from './file-rules.ts';
 export { YAML_FILE, listFiles, readText } from './files.ts';
-export { toDataset } from './normalize.ts';
+export { toChart, toDataset } from './normalize.ts';
 export { resolvePointer } from './source-doc.ts';

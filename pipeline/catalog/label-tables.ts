@@ -9,7 +9,7 @@ import { ajvProblems, show } from './ajv-problems.ts';
 import { descriptorValidator } from './descriptor-schemas.ts';
 import type { Entry } from './entry.ts';
 import { fileNameProblems, isObj } from './file-rules.ts';
-import { listFiles, readText, YAML_FILE } from './files.ts';
+import { listFiles, readCatalogText, YAML_FILE } from './files.ts';
 import { BUILTIN_TABLES, hasHangul, resolveLabels, unitInEnglish, unitWords, type LabelsSpec } from './labels.ts';
 import { joinPointer } from './pointer.ts';
 import { hasErrors, problemAt, problemInFile } from './problem.ts';
@@ -29,9 +29,9 @@ export async function loadLabelTables(root: string): Promise<LoadedLabelTables> 
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   for (const path of await listFiles(root, LABELS_DIR, YAML_FILE)) {
-    const read = await readText(resolve(root, path));
+    const read = await readCatalogText(root, path);
     if ('error' in read) {
-      problems.push(problemInFile(path, `translation table ${read.error}`, { rule: 'file' }));
+      problems.push(problemInFile(path, `translation table ${read.error}`, { rule: read.refused ? 'path' : 'file' }));
       continue;
     }
     const source = parseSourceDoc(path, read.text);

@@ -5,13 +5,16 @@ import { resolve } from 'node:path';
 import type { Catalog, ChartDescriptor, DatasetDescriptor, Problem } from '../types.ts';
 import { ajvProblems, show } from './ajv-problems.ts';
 import { chartRules, derivedRules, duplicateIdRules } from './catalog-rules.ts';
-import { datasetRules } from './dataset-rules.ts';
+import { chartSpecRules } from './chart/catalog.ts';
+import { sqlRules } from './sql/catalog.ts';
+import { datasetRules, type DatasetRuleOptions } from './dataset-rules.ts';
 import { descriptorValidator } from './descriptor-schemas.ts';
 import { entryOk, type Entry } from './entry.ts';
 import { chartFolderProblems, fileNameProblems, isObj } from './file-rules.ts';
 import { labelLengthProblem } from './feedback-settings.ts';
-import { fileKind, JSON_FILE, listFiles, readText, YAML_FILE } from './files.ts';
+import { fileKind, listFiles, readCatalogText, YAML_FILE } from './files.ts';
 import { labelRules, loadLabelTables } from './label-tables.ts';
+import { dataFoldersFrom } from './paths.ts';
 import { defaultSettings, toChart, toDataset } from './normalize.ts';
 import { hasErrors, problemAt, problemInFile, sortProblems } from './problem.ts';
 import { RowSchemaCache, rowSchemaProblems } from './row-schemas.ts';
@@ -23,7 +26,18 @@ export interface LoadedCatalog {
   problems: Problem[];
 }
 
-export async function loadCatalog(root: string): Promise<LoadedCatalog> {
+export interface LoadOptions {
+  /** The environment: CITYDASH_DATA_FOLDERS lets `file` sources read those folders (pipeline/catalog/paths.ts). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * `sources` for commands that only fetch and validate source data (fetch, validate): derived SQL
+   * and chart specs, which they never run, are not checked (compiling Vega-Lite's schema costs
+   * seconds). Every command that runs SQL or renders charts loads with `all`, as check does.
+   */
+  scope?: 'all' | 'sources';
+}
+
+export async function loadCatalog(root: string, opts: LoadOptions = {}): Promise<LoadedCatalog> {
   const abs = resolve(root);
   if ((await fileKind(abs)) !== 'dir') {
     return { catalog: { root: abs, datasets: [], charts: [], settings: defaultSettings([]), labels: {} }, problems: [problemInFile(abs, 'catalog folder not found (it holds sources/, schemas/ and viz-specs/)', { rule: 'catalog' })] };
@@ -37,15 +51,21 @@ export async function loadCatalog(root: string): Promise<LoadedCatalog> {
 
   const settings = await loadSettings(abs);
   const schemas = new RowSchemaCache(abs);
-  const datasets = await Promise.all((await listFiles(abs, 'sources', YAML_FILE)).map((f) => readEntry(abs, f, 'dataset', schemas)));
-  const charts = await Promise.all((await listFiles(abs, 'viz-specs', YAML_FILE)).map((f) => readEntry(abs, f, 'chart', schemas)));
+  const rules = { dataFolders: dataFoldersFrom(opts.env ?? {}) };
+  const datasets = await Promise.all((await listFiles(abs, 'sources', YAML_FILE)).map((f) => readEntry(abs, f, 'dataset', schemas, rules)));
+  const charts = await Promise.all((await listFiles(abs, 'viz-specs', YAML_FILE)).map((f) => readEntry(abs, f, 'chart', schemas, rules)));
 
   const labels = await loadLabelTables(abs);
   labelRules(datasets, labels.tables, Object.values(labels.tables).map((t) => t.file!));
 
   duplicateIdRules(datasets);
   duplicateIdRules(charts);
+  // SQL before the references between files, so a dataset left out for its SQL takes what is
+  // derived from it and its charts along.
+  const all = (opts.scope ?? 'all') === 'all';
+  if (all) await sqlRules(datasets);
   derivedRules(datasets);
+  if (all) chartSpecRules(charts, datasets);
   chartRules(charts, datasets, settings.settings ? Object.keys(settings.settings.areas) : undefined);
   if (settings.settings?.feedback?.github) {
     for (const e of [...datasets, ...charts]) {
@@ -59,7 +79,7 @@ export async function loadCatalog(root: string): Promise<LoadedCatalog> {
     if (referenced.has(path)) continue;
     const file = await schemas.get(path);
     problems.push(problemInFile(path, 'schema not used by any dataset', { severity: 'warning', rule: 'unused' }));
-    if (file.readError) problems.push(problemInFile(path, `schema file ${file.readError}`, { rule: 'file-exists' }));
+    if (file.readError) problems.push(problemInFile(path, `schema file ${file.readError}`, { rule: file.refused ? 'path' : 'file-exists' }));
   }
   for (const file of await schemas.all()) problems.push(...file.problems);
   problems.push(...settings.problems, ...labels.problems);
@@ -77,10 +97,10 @@ export async function loadCatalog(root: string): Promise<LoadedCatalog> {
   };
 }
 
-async function readEntry(root: string, path: string, kind: Entry['kind'], schemas: RowSchemaCache): Promise<Entry> {
-  const read = await readText(resolve(root, path));
+async function readEntry(root: string, path: string, kind: Entry['kind'], schemas: RowSchemaCache, rules: DatasetRuleOptions): Promise<Entry> {
+  const read = await readCatalogText(root, path);
   if ('error' in read) {
-    return { kind, source: parseSourceDoc(path, ''), problems: [problemInFile(path, `${kind} descriptor ${read.error}`, { rule: 'file' })], usable: false };
+    return { kind, source: parseSourceDoc(path, ''), problems: [problemInFile(path, `${kind} descriptor ${read.error}`, { rule: read.refused ? 'path' : 'file' })], usable: false };
   }
   const source = parseSourceDoc(path, read.text);
   const entry: Entry = { kind, source, problems: [...source.problems], usable: true };
@@ -98,7 +118,7 @@ async function readEntry(root: string, path: string, kind: Entry['kind'], schema
     entry.problems.push(...fileNameProblems(source, value), ...chartFolderProblems(source, value));
     return entry;
   }
-  entry.problems.push(...(await datasetRules(root, source, value)));
+  entry.problems.push(...(await datasetRules(root, source, value, rules)));
   const schema = await rowSchemaProblems(root, schemas, source, value);
   entry.problems.push(...schema.problems);
   entry.usable = schema.usable;

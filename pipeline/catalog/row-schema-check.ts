@@ -11,6 +11,7 @@ import { joinPointer, pathLabel, splitPointer } from './pointer.ts';
 import { problemAt } from './problem.ts';
 import type { SourceDoc } from './source-doc.ts';
 import { didYouMean } from './suggest.ts';
+import { linearPatternError, linearRegExp } from './linear-regexp.ts';
 
 /** Longest string a pattern may be run on. */
 export const MAX_PATTERN_SUBJECT = 10_000;
@@ -36,7 +37,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 let ajv: Ajv2020 | undefined;
 function checker(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false });
+    // The validator's regular-expression engine, so a pattern check accepts is one it can run.
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false, code: { regExp: linearRegExp } });
     addFormats.default(ajv);
   }
   return ajv;
@@ -109,14 +111,7 @@ function checkPattern(node: Obj, here: string, pattern: string, add: (p: string,
   if (node.maxLength > MAX_PATTERN_SUBJECT) add(`${here}/maxLength`, `"maxLength" ${node.maxLength} is too large to bound "pattern" (at most ${MAX_PATTERN_SUBJECT})`);
 }
 
-function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'u');
-    return undefined;
-  } catch (e) {
-    return (e as Error).message.replace(/^Invalid regular expression: /, '');
-  }
-}
+const regexError = linearPatternError;
 
 function checkRef(root: Obj, anchors: Set<string>, ref: string, pointer: string, refKey: string, add: (p: string, m: string) => void): void {
   if (!ref.startsWith('#')) {

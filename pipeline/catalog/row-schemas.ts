@@ -1,11 +1,11 @@
 // Row schemas named by datasets: read, parsed and checked once per file however many
 // datasets share it, then compared with each dataset's columns.
-import { resolve } from 'node:path';
 import type { Problem } from '../types.ts';
 import { quote } from '../errors.ts';
 import { datasetColumns } from './dataset-rules.ts';
 import { isObj, type Obj } from './file-rules.ts';
-import { display, insideRoot, readText } from './files.ts';
+import { readCatalogText, readText } from './files.ts';
+import { resolveCatalogPath } from './paths.ts';
 import { DISTRICT_COLUMNS } from './normalize.ts';
 import { joinPointer } from './pointer.ts';
 import { hasErrors, problemAt } from './problem.ts';
@@ -17,6 +17,8 @@ export interface RowSchemaFile {
   path: string;
   /** Why the file could not be read (reported against the descriptor that names it). */
   readError?: string;
+  /** The path rule refused it (a link leaving the catalog, a FIFO), rather than it being missing. */
+  refused?: boolean;
   source?: SourceDoc;
   /** Problems inside the schema file. */
   problems: Problem[];
@@ -27,10 +29,11 @@ export class RowSchemaCache {
   private readonly files = new Map<string, Promise<RowSchemaFile>>();
   constructor(private readonly root: string) {}
 
-  get(path: string): Promise<RowSchemaFile> {
+  /** The schema at a catalog-relative path, read from `real` (its real path, checked by the caller) or found again from the path. */
+  get(path: string, real?: string): Promise<RowSchemaFile> {
     let file = this.files.get(path);
     if (!file) {
-      file = this.load(path);
+      file = this.load(path, real);
       this.files.set(path, file);
     }
     return file;
@@ -40,9 +43,9 @@ export class RowSchemaCache {
     return Promise.all(this.files.values());
   }
 
-  private async load(path: string): Promise<RowSchemaFile> {
-    const read = await readText(resolve(this.root, path));
-    if ('error' in read) return { path, readError: read.error, problems: [], ok: false };
+  private async load(path: string, real?: string): Promise<RowSchemaFile> {
+    const read = real ? await readText(real) : await readCatalogText(this.root, path);
+    if ('error' in read) return { path, readError: read.error, refused: 'refused' in read && read.refused === true, problems: [], ok: false };
     const source = parseSourceDoc(path, read.text, 'json');
     const problems = [...source.problems];
     if (!hasErrors(problems)) problems.push(...checkRowSchema(source));
@@ -50,17 +53,20 @@ export class RowSchemaCache {
   }
 }
 
+/** Said with every problem about `schema:`, so the author knows where the path starts. */
+const SCHEMA_HINT = 'schema paths are relative to the catalog root, e.g. schemas/<id>.schema.json';
+
 /**
  * The dataset's `schema`: problems in the descriptor about it (missing file, columns the
  * schema would reject) and whether the schema file itself is usable.
  */
 export async function rowSchemaProblems(root: string, cache: RowSchemaCache, source: SourceDoc, v: Obj): Promise<{ problems: Problem[]; usable: boolean; file?: RowSchemaFile }> {
   if (typeof v.schema !== 'string') return { problems: [], usable: false };
-  const abs = resolve(root, v.schema);
-  const at = (message: string) => ({ problems: [problemAt(source, '/schema', message, { rule: 'file-exists' })], usable: false });
-  if (!insideRoot(root, abs)) return at(`schema file ${quote(v.schema)} must be inside the catalog folder`);
-  const file = await cache.get(display(root, abs));
-  if (file.readError) return at(`schema file ${quote(v.schema)} ${file.readError}${file.readError === 'not found' ? ` (paths are relative to the catalog root: ${display(root, abs)})` : ''}`);
+  const at = (message: string, rule: string) => ({ problems: [problemAt(source, '/schema', message, { rule, hint: SCHEMA_HINT })], usable: false });
+  const verdict = await resolveCatalogPath({ root, base: root, value: v.schema, what: 'schema file' });
+  if (!verdict.ok) return at(verdict.message, verdict.rule);
+  const file = await cache.get(verdict.shown, verdict.real);
+  if (file.readError) return at(`schema file ${quote(v.schema)} ${file.readError}`, 'file-exists');
   if (!file.ok || !file.source || !isObj(file.source.value)) return { problems: [], usable: false, file };
   return { problems: coverageProblems(source, v, file.source), usable: true, file };
 }

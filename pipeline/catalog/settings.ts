@@ -1,12 +1,11 @@
 // citydash.yaml: site title, links and chart areas. A catalog without one still loads,
 // with defaults and a warning.
-import { resolve } from 'node:path';
 import type { CatalogSettings, Problem } from '../types.ts';
 import { ajvProblems, show } from './ajv-problems.ts';
 import { descriptorValidator } from './descriptor-schemas.ts';
 import { feedbackSettingsProblems } from './feedback-settings.ts';
 import { isObj } from './file-rules.ts';
-import { readText } from './files.ts';
+import { readCatalogText } from './files.ts';
 import { toSettings } from './normalize.ts';
 import { hasErrors, problemAt, problemInFile } from './problem.ts';
 import { parseSourceDoc } from './source-doc.ts';
@@ -20,7 +19,7 @@ export interface SettingsResult {
 }
 
 export async function loadSettings(root: string): Promise<SettingsResult> {
-  const read = await readText(resolve(root, SETTINGS_FILE));
+  const read = await readCatalogText(root, SETTINGS_FILE);
   if ('error' in read) {
     if (read.error === 'not found') {
       return { problems: [problemInFile(SETTINGS_FILE, `no ${SETTINGS_FILE} in the catalog: using default settings (site title "서울 데이터 대시보드 / Seoul data dashboard", chart areas named after the viz-specs folders)`, { severity: 'warning', rule: 'settings' })] };

@@ -6,6 +6,7 @@ import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Docum
 import type { Problem } from '../types.ts';
 import { quote } from '../errors.ts';
 import { checkJsonSyntax } from './json-syntax.ts';
+import { MAX_NESTING, tooDeep } from './nesting.ts';
 import { splitPointer } from './pointer.ts';
 
 export interface Position {
@@ -35,6 +36,13 @@ export function parseSourceDoc(path: string, text: string, format?: 'yaml' | 'js
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  // Too deep for the parser's recursion: say so plainly instead of parsing (pipeline/catalog/nesting.ts).
+  const deep = tooDeep(body);
+  if (deep) {
+    const doc = parseDocument('', { prettyErrors: false });
+    const message = `the file nests more than ${MAX_NESTING} levels deep: catalog files are never this deep, so it is not read`;
+    return { path, text: body, format: kind, lineCounter, doc, value: undefined, problems: [{ file: path, ...deep, message, severity: 'error', rule: 'size', hint: 'flatten the structure; a descriptor or schema needs a few levels at most' }] };
+  }
   const doc = parseDocument(body, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const source: SourceDoc = { path, text: body, format: kind, lineCounter, doc, value: undefined, problems: [] };
   const at = (offset: number) => lineCounter.linePos(Math.max(0, Math.min(offset, body.length)));

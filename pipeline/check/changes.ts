@@ -7,7 +7,7 @@ import { canonicalJson } from '../canonical-json.ts';
 import { locate } from '../catalog/index.ts';
 import { quote } from '../errors.ts';
 import type { Problem } from '../types.ts';
-import { byId, type DescriptorFile } from './descriptor-files.ts';
+import { byId, type DescriptorFile } from '../catalog/index.ts';
 import type { CatalogChanges, ChangeList } from './types.ts';
 
 export interface Side {

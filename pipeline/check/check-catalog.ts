@@ -1,49 +1,28 @@
 // `citydash check`: every rule over everything a pull request can touch, in one run.
+// The rules are the catalog loader's (pipeline/catalog), the same ones build and run apply.
 // Nothing here runs author code or reads outside the catalog: specs are walked and
 // validated as data, SQL is parsed and bound (never run) on a locked DuckDB connection, and
 // previews render only charts that passed, from sample data inside the catalog.
 import { resolve } from 'node:path';
-import { DISTRICT_COLUMNS, loadCatalog, sortProblems } from '../catalog/index.ts';
-import type { Catalog, ChartDescriptor, ColumnType, Effects, Problem } from '../types.ts';
-import { isColumnType } from '../transform/index.ts';
+import { loadCatalog, readDescriptorFiles, sortProblems } from '../catalog/index.ts';
+import type { Catalog, ChartDescriptor, Effects, Problem } from '../types.ts';
 import { catalogChanges } from './changes.ts';
-import { chartProblems } from './chart-rules.ts';
 import { dataProblems } from './data-rules.ts';
-import { readDescriptorFiles, type DescriptorFile } from './descriptor-files.ts';
 import type { PreviewRequest } from './previews.ts';
 import { dedupe, inPaths, withHint } from './problem-hints.ts';
-import { isObj } from './spec-views.ts';
-import type { DatasetColumns } from './spec-fields.ts';
-import { sqlProblems } from './sql-check.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
-
-/** Column types of every dataset that parses (broken ones too: their charts still get checked). */
-function columnTypes(files: readonly DescriptorFile[]): DatasetColumns {
-  const out = new Map<string, Map<string, ColumnType>>();
-  for (const f of files) {
-    if (f.kind !== 'dataset' || !f.id || out.has(f.id) || !isObj(f.value?.columns)) continue;
-    const v = f.value!;
-    const cols = new Map<string, ColumnType>();
-    for (const [name, spec] of Object.entries(v.columns as object)) cols.set(name, isObj(spec) && isColumnType(spec.type) ? spec.type : 'string');
-    // Derived SQL may pass the district columns through without declaring them.
-    const passesGu = typeof v.sql === 'string' && /\bgu_(code|ko|en)\b/.test(v.sql);
-    if (isObj(v.district) || passesGu) for (const c of DISTRICT_COLUMNS) if (!cols.has(c)) cols.set(c, 'string');
-    out.set(f.id, cols);
-  }
-  return out;
-}
 
 export async function checkCatalog(root: string, opts: CheckOptions = {}, effects: Effects): Promise<CheckResult> {
   const abs = resolve(root);
-  const loaded = await loadCatalog(abs);
+  const loaded = await loadCatalog(abs, { env: effects.env });
   const files = await readDescriptorFiles(abs);
   const datasetIds = new Set(files.filter((f) => f.kind === 'dataset' && f.id).map((f) => f.id!));
+  // The catalog's loader applies every rule (files, paths, SQL, chart specs), as it does for
+  // build and run: what check refuses is what every other command leaves out.
   let problems: Problem[] = loaded.problems.map(withHint);
 
-  problems.push(...(await sqlProblems(files, datasetIds)));
+  // What the data itself says about its descriptor (headers, types): check's own advice.
   problems.push(...(await dataProblems(loaded.catalog, files)).map(withHint));
-  const columns = columnTypes(files);
-  for (const f of files) if (f.kind === 'chart') problems.push(...chartProblems(f, { columns, datasetIds }));
 
   const baseRoot = opts.base ? resolve(opts.base.root) : undefined;
   const base = baseRoot ? { root: baseRoot, files: await readDescriptorFiles(baseRoot) } : undefined;

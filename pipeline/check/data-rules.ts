@@ -12,7 +12,7 @@ import { quote } from '../errors.ts';
 import type { Catalog, DatasetDescriptor, Problem, RawRecord } from '../types.ts';
 import { compileDateFormat, describeLocation, formatFromName, HeaderMismatchError, makeCoercer, mapHeaders, openLocalSource, type Coercer } from '../validate/index.ts';
 import { insideCatalog } from './inside-catalog.ts';
-import type { DescriptorFile } from './descriptor-files.ts';
+import type { DescriptorFile } from '../catalog/index.ts';
 
 /** Rows read per dataset: enough to meet most type mistakes, little enough for every pull request. */
 export const DATA_CHECK_ROWS = 1000;

@@ -3,7 +3,7 @@
 export { checkCatalog } from './check-catalog.ts';
 export { formatText } from './report-text.ts';
 export { formatMarkdown } from './report-markdown.ts';
-export { SPEC_LIMITS } from './spec-safety.ts';
-export { ALLOWED_FUNCTIONS } from './expr-allowlist.ts';
+export { SPEC_LIMITS } from '../catalog/index.ts';
+export { ALLOWED_FUNCTIONS } from '../catalog/index.ts';
 export type { CatalogChanges, ChangeList, ChartPreview, CheckOptions, CheckResult, PreviewImage } from './types.ts';
 export { newChartYaml } from './new-chart.ts';

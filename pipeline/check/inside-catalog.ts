@@ -1,13 +1,10 @@
-// Whether a file really lies inside the catalog folder, symlinks resolved: what check reads
+// Whether a file really lies inside the catalog folder, by the catalog's one path rule
+// (pipeline/catalog/paths.ts: links followed, /proc, devices and FIFOs refused): what check reads
 // (previews, data comparisons) must never be a file elsewhere on the machine running it.
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { relative } from 'node:path';
+import { resolveCatalogPath } from '../catalog/index.ts';
 
 export async function insideCatalog(root: string, path: string): Promise<boolean> {
-  try {
-    const rel = relative(await realpath(root), await realpath(path));
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  } catch {
-    return false;
-  }
+  const verdict = await resolveCatalogPath({ root, base: root, value: relative(root, path) || '.', what: 'file' });
+  return verdict.ok;
 }

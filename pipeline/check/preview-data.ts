@@ -4,8 +4,8 @@
 // a `file` dataset (or a symlinked sample) at a file on the CI machine and draw it.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { insideCatalog } from './inside-catalog.ts';
+import { dirname, join, resolve } from 'node:path';
+import { resolveCatalogPath } from '../catalog/index.ts';
 import { runTransforms } from '../transform/index.ts';
 import type { Catalog, DatasetDescriptor, Effects, Row } from '../types.ts';
 import { loadRowSchema, validateDataset, validateRows } from '../validate/index.ts';
@@ -37,8 +37,9 @@ async function outsideReason(catalog: Catalog, ds: DatasetDescriptor): Promise<s
   if (!spec) return 'it has no extract section';
   const local = spec.kind === 'file' ? spec.path : spec.sample;
   if (!local) return 'it has no bundled sample (extract.sample)';
-  const abs = isAbsolute(local) ? local : resolve(catalog.root, dirname(ds.file), local);
-  return (await insideCatalog(catalog.root, abs)) ? undefined : `its file ${JSON.stringify(local)} is not inside the catalog (previews read only catalog files)`;
+  // The catalog's path rule, without the operator's data folders: previews read catalog files only.
+  const verdict = await resolveCatalogPath({ root: catalog.root, base: resolve(catalog.root, dirname(ds.file)), value: local, what: 'its file' });
+  return verdict.ok ? undefined : `${verdict.message} (previews read only catalog files)`;
 }
 
 async function readRows(path: string): Promise<Row[] | undefined> {

@@ -1,12 +1,13 @@
 import { loadCatalog, formatProblem } from '../catalog/index.ts';
-import type { Catalog, Logger, Problem } from '../types.ts';
+import type { Catalog, Effects, Problem } from '../types.ts';
 
 /**
  * The catalog for a cycle command: every problem is printed, files with errors are left out
  * by the loader, and the caller decides what errors mean for its exit code.
  */
-export async function loadCatalogFor(root: string, log: Logger): Promise<{ catalog: Catalog; problems: Problem[]; errors: number }> {
-  const { catalog, problems } = await loadCatalog(root);
+export async function loadCatalogFor(root: string, effects: Pick<Effects, 'log' | 'env'>): Promise<{ catalog: Catalog; problems: Problem[]; errors: number }> {
+  const { log } = effects;
+  const { catalog, problems } = await loadCatalog(root, { env: effects.env });
   let errors = 0;
   for (const p of problems) {
     if (p.severity === 'error') errors++;

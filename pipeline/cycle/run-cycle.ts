@@ -74,7 +74,7 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   const result: CycleResult = { cycle, previous: null, exitCode: EXIT_NOT_PUBLISHED, published: false, target: target.name, siteDir, log: null, markdown: '', build: null, publish: null, error: null };
 
   log.info(`cycle ${cycle}: loading the catalog ${ctx.catalogRoot}`);
-  const loaded = await loadCycleCatalog(ctx.catalogRoot);
+  const loaded = await loadCycleCatalog(ctx.catalogRoot, { env: ctx.effects.env });
   const { catalog, problems } = loaded;
   const errors = blockingProblems(loaded);
   for (const p of problems) {
@@ -120,6 +120,10 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   const changedAt = compared.changedAt;
   let cycleLog = compared.log;
   await dropScratch(ctx.work);
+  if (!state.live && cycleLog.datasets.every((d) => d.rows.after === null)) {
+    // A first site with no data at all would only say that everything failed; nothing is lost by waiting.
+    return finish(ctx, result, cycleLog, `every dataset failed and nothing was published before, so there is nothing to publish (${cycleLog.counts.failed} failed; see the errors above)`);
+  }
 
   const settings = catalog.settings;
   const baseUrl = settings.baseUrl ? settings.baseUrl.replace(/\/+$/, '') : null;

@@ -100,7 +100,7 @@ export class StreamDecoder {
     } else if (this.mode === 'utf-8' && utf8Bom) this.take(3, '');
     else if ((this.mode === 'utf-16le' && le) || (this.mode === 'utf-16be' && be)) this.take(2, '');
     else if (this.mode === 'cp949' && utf8Bom) {
-      throw new DecodeError(this.file, 0, 1, 'file starts with a UTF-8 byte-order mark but CP949 was declared', 'set encoding: utf-8 or auto');
+      throw new DecodeError(this.file, 0, 1, `file starts with a UTF-8 byte-order mark but ${this.declared === 'euc-kr' ? 'EUC-KR' : 'CP949'} was declared`, 'set encoding: utf-8 or auto');
     }
   }
 
@@ -134,7 +134,7 @@ export class StreamDecoder {
 
   private badSequence(mode: DetectedEncoding, bad: number, final: boolean): DecodeError {
     const b = this.pending;
-    const name = mode === 'utf-8' ? 'UTF-8' : mode === 'cp949' ? 'CP949' : mode.toUpperCase();
+    const name = mode === 'utf-8' ? 'UTF-8' : mode === 'cp949' ? (this.declared === 'euc-kr' ? 'EUC-KR' : 'CP949') : mode.toUpperCase();
     // A sequence that is a valid prefix but meets the end of input was cut off, not garbled.
     const cutOff = final && scan(mode, b.subarray(bad), false).bad < 0;
     const detail = cutOff
@@ -146,10 +146,10 @@ export class StreamDecoder {
       hint = this.declared === 'auto'
         ? 'the file began like UTF-8 but this part looks like CP949; a file must use one encoding'
         : 'this looks like CP949; set encoding: cp949 or auto';
-    } else if (!cutOff && mode === 'cp949' && scanUtf8(window, false).bad < 0) {
+    } else if (!cutOff && mode === 'cp949' && scanUtf8(b.subarray(utf8Start(b, bad), bad + SNIFF_BYTES), false).bad < 0) {
       hint = this.declared === 'auto'
         ? 'the file began like CP949 but this part looks like UTF-8; a file must use one encoding'
-        : 'this looks like UTF-8; set encoding: utf-8 or auto';
+        : `this file is UTF-8, not ${name}; set encoding: utf-8 or auto`;
     }
     return new DecodeError(this.file, this.offset + bad, this.lineAt(bad), detail, hint);
   }
@@ -223,4 +223,11 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 /** Up to four bytes from `at`, as `0xB0 0xA1`. */
 function hex(b: Uint8Array, at: number): string {
   return Array.from(b.subarray(at, at + 4), (x) => `0x${x.toString(16).toUpperCase().padStart(2, '0')}`).join(' ') || '(end of file)';
+}
+
+/** Where the UTF-8 character holding byte `at` starts: a bad CP949 pair is often the middle of one. */
+function utf8Start(b: Uint8Array, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 3 && (b[i]! & 0xc0) === 0x80) i--;
+  return i;
 }

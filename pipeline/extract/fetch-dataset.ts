@@ -3,6 +3,7 @@
 // dataset's own trouble: the result says `failed` with a message (API key masked).
 import { stat } from 'node:fs/promises';
 import { basename, dirname, normalize, relative, resolve, sep } from 'node:path';
+import { dataFoldersFrom, resolveCatalogPath } from '../catalog/paths.ts';
 import type { DatasetDescriptor, Effects, ExtractSpec, FetchInfo } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { isDue } from './cadence.ts';
@@ -107,19 +108,18 @@ async function localInput(ds: DatasetDescriptor, ctx: FetchContext, path: string
     const why = what === 'sample' ? `offline (no SEOUL_API_KEY or --offline) and ${field} is not set; add a bundled sample or set SEOUL_API_KEY` : `${field} is required for kind file`;
     throw new ExtractError(ds.file, why);
   }
-  const abs = descriptorPath(ctx.catalogRoot, ds, path);
+  // The catalog's path rule again, where the file is opened: check refused it, so it is never read.
+  const { real: abs, shown } = await catalogInputPath(ds, ctx.catalogRoot, path, field, ctx.effects.env);
   let info;
   try {
     info = await stat(abs);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ExtractError(ds.file, `${field} ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message} (looked at ${displayPath(ctx.catalogRoot, abs)})`);
+    throw new ExtractError(ds.file, `${field} ${JSON.stringify(path)}: ${(err as Error).message}`);
   }
-  if (!info.isFile()) throw new ExtractError(ds.file, `${field} ${JSON.stringify(path)} is not a file`);
   const input: RawInput = { kind: 'path', path: abs, mtimeMs: info.mtimeMs, size: info.size };
   const same = prev?.input.kind === 'path' && prev.input.path === abs && prev.input.mtimeMs === info.mtimeMs && prev.input.size === info.size;
   const outcome = what === 'sample' ? 'sample' : same ? 'not-modified' : 'fresh';
-  return { outcome, source: displayPath(ctx.catalogRoot, abs), input, lastModified: info.mtime.toUTCString() };
+  return { outcome, source: shown, input, lastModified: info.mtime.toUTCString() };
 }
 
 async function httpInput(ds: DatasetDescriptor, ctx: FetchContext, spec: ExtractSpec, prev: RawEntry | null): Promise<Got> {
@@ -180,9 +180,25 @@ export function readsSample(spec: ExtractSpec, ctx: Pick<FetchContext, 'offline'
   return ctx.offline || (spec.kind === 'seoul-openapi' && !key);
 }
 
-/** extract paths are relative to the descriptor's folder (or absolute). */
+/** extract paths are relative to the descriptor's folder (absolute only inside CITYDASH_DATA_FOLDERS). */
 export function descriptorPath(catalogRoot: string, ds: DatasetDescriptor, path: string): string {
   return resolve(catalogRoot, dirname(ds.file), path);
+}
+
+/**
+ * The real path of a file an extract section names (`extract.path` or `extract.sample`), after
+ * the catalog's path rule; throws an ExtractError saying why it may not be read.
+ */
+export async function catalogInputPath(ds: DatasetDescriptor, catalogRoot: string, path: string, field: string, env: Effects['env']): Promise<{ real: string; shown: string }> {
+  const verdict = await resolveCatalogPath({
+    root: catalogRoot,
+    base: resolve(catalogRoot, dirname(ds.file)),
+    value: path,
+    what: field,
+    dataFolders: field === 'extract.path' ? dataFoldersFrom(env) : [],
+  });
+  if (!verdict.ok) throw new ExtractError(ds.file, verdict.message);
+  return verdict;
 }
 
 /** Catalog-relative when inside the catalog (no machine paths in reports), else absolute. */

@@ -1,7 +1,7 @@
 // Extract stage entry points for the CLI and the cycle: fetch one dataset (cadence, offline
 // samples, raw cache, conditional GET) and read back what the last fetch stored.
 export {
-  fetchDataset, isSourceDataset, extractFingerprint, descriptorPath, displayPath, ExtractError,
+  fetchDataset, isSourceDataset, extractFingerprint, descriptorPath, displayPath, catalogInputPath, ExtractError,
   type FetchContext, type FetchOptions, type FetchResult,
 } from './fetch-dataset.ts';
 export { isDue, nextDue } from './cadence.ts';

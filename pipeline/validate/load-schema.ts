@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolveCatalogPath } from '../catalog/paths.ts';
 import type { DatasetDescriptor } from '../types.ts';
 import { SchemaError } from './schema-cache.ts';
 
@@ -8,7 +8,10 @@ const MAX_SCHEMA_BYTES = 1024 * 1024;
 /** The row schema a descriptor names (catalog-relative path), parsed. */
 export async function loadRowSchema(catalogRoot: string, ds: Pick<DatasetDescriptor, 'schema' | 'file'>): Promise<unknown> {
   if (!ds.schema) throw new SchemaError(ds.file, 'schema: is not set');
-  const path = resolve(catalogRoot, ds.schema);
+  // The catalog's path rule again where the file is opened (the loader reported it first).
+  const verdict = await resolveCatalogPath({ root: catalogRoot, base: catalogRoot, value: ds.schema, what: 'schema file' });
+  if (!verdict.ok) throw new SchemaError(ds.file, verdict.message);
+  const path = verdict.real;
   let text: string;
   try {
     const bytes = await readFile(path);

@@ -4,9 +4,9 @@
 // `json.records` path) is read as one API page.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { DatasetDescriptor, Encoding, ExtractSpec, Format, RawTable } from '../types.ts';
+import type { DatasetDescriptor, Effects, Encoding, ExtractSpec, Format, RawTable } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
-import { descriptorPath, displayPath, ExtractError, openRecords, type RawEntry, rawFile, readTable, seoulSampleTable, SourceFileError } from '../extract/index.ts';
+import { catalogInputPath, ExtractError, openRecords, type RawEntry, rawFile, readTable, seoulSampleTable, SourceFileError } from '../extract/index.ts';
 
 export interface SourceTable {
   table: RawTable;
@@ -20,17 +20,26 @@ export function formatFromName(name: string): Format | undefined {
   return EXTENSIONS[extname(name).toLowerCase()];
 }
 
-/** The file a stored fetch is read from: a raw cache file, or a local file/sample in place. */
-export function sourceInputPath(ds: DatasetDescriptor, entry: RawEntry, catalogRoot: string, work: WorkDir): string {
+/**
+ * The file a stored fetch is read from: a raw cache file, or a local file/sample in place (its
+ * real path, after the catalog's path rule: the descriptor may have changed since the fetch).
+ */
+export async function sourceInputPath(ds: DatasetDescriptor, entry: RawEntry, catalogRoot: string, work: WorkDir, env: Effects['env']): Promise<{ real: string; shown: string }> {
   const input = entry.input;
-  if (input.kind !== 'path') return rawFile(work, ds.id, input.file);
-  // Local files are found again from the descriptor, so a moved checkout still works.
+  if (input.kind !== 'path') {
+    const path = rawFile(work, ds.id, input.file);
+    return { real: path, shown: path };
+  }
+  // Local files are found again from the descriptor, so a moved checkout still works. A network
+  // source read offline uses its sample; a file source reads its path (which may be its sample).
   const spec = ds.extract;
-  const local = entry.fetch.sample ? spec?.sample : spec?.kind === 'file' ? spec.path : undefined;
-  return local ? descriptorPath(catalogRoot, ds, local) : input.path;
+  const offlineSample = entry.fetch.sample && spec?.kind !== 'file';
+  const local = offlineSample ? spec?.sample : spec?.kind === 'file' ? spec.path : undefined;
+  if (!local) throw new ExtractError(ds.file, 'the stored fetch was read from a local file the descriptor no longer names; fetch it again');
+  return catalogInputPath(ds, catalogRoot, local, offlineSample ? 'extract.sample' : 'extract.path', env);
 }
 
-export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, catalogRoot: string, work: WorkDir): Promise<SourceTable> {
+export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, catalogRoot: string, work: WorkDir, env: Effects['env']): Promise<SourceTable> {
   const spec = ds.extract;
   if (!spec) throw new ExtractError(ds.file, 'has no extract section');
   const input = entry.input;
@@ -41,8 +50,7 @@ export async function openSourceTable(ds: DatasetDescriptor, entry: RawEntry, ca
     const path = rawFile(work, ds.id, input.file);
     return { table: await readTable({ path, name: entry.fetch.source }, readOptions(spec, format, spec.encoding)), where: entry.fetch.source };
   }
-  const path = sourceInputPath(ds, entry, catalogRoot, work);
-  const where = displayPath(catalogRoot, path);
+  const { real: path, shown: where } = await sourceInputPath(ds, entry, catalogRoot, work, env);
   if (entry.fetch.sample) return openSample(ds, spec, path, where);
   return openFile(ds, path, where, false);
 }

@@ -37,7 +37,7 @@ export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Ca
     fetch = entry.fetch;
     const reuse = await reuseState(ds, catalog, ctx, entry);
     if (reuse?.hit) return await reuseSnapshot(ds, ctx, reuse.hit, fetch);
-    const source = await openSourceTable(ds, entry, catalog.root, ctx.work);
+    const source = await openSourceTable(ds, entry, catalog.root, ctx.work, ctx.effects.env);
     const result = await check(ds, catalog, ctx, source, fetch, true);
     if (reuse && result.meta && result.report.status === 'ok') {
       // Only an optimisation: a record that cannot be written means the next run validates again.
@@ -57,7 +57,7 @@ export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Ca
 async function reuseState(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext, entry: RawEntry): Promise<{ key: string; inputs: Record<string, FileDigest>; hit: ReuseRecord | null } | null> {
   try {
     const previous = await readReuse(ctx.work, ds.id);
-    const path = sourceInputPath(ds, entry, catalog.root, ctx.work);
+    const path = (await sourceInputPath(ds, entry, catalog.root, ctx.work, ctx.effects.env)).real;
     // Hashed only once the file is seen rewritten (an API refetch with the same rows): a first
     // validation, as in a fresh work dir, does not read its input twice.
     const known = previous?.inputs[path];

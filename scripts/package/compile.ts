@@ -3,7 +3,7 @@
 // not TypeScript (the catalog's JSON Schemas, the PNG worker) are copied beside them. The tree
 // keeps its shape, so a module that reads a file relative to itself finds it in both. The
 // Vega-Lite schema validator that `citydash check` needs is compiled ahead of time too
-// (lib/check/vl-validate.cjs): loading it costs a fraction of building it at every check.
+// (lib/catalog/chart/vl-validate.cjs): loading it costs a fraction of building it at every check.
 //
 //   node --import tsx scripts/package/compile.ts [--out lib]
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { packageSchemaText } from '../../pipeline/catalog/editor-schemas.ts';
-import { PRECOMPILED_VALIDATOR, VEGA_LITE_AJV_OPTIONS, vegaLiteSchemaText } from '../../pipeline/check/vl-schema.ts';
+import { PRECOMPILED_VALIDATOR, VEGA_LITE_AJV_OPTIONS, vegaLiteSchemaText } from '../../pipeline/catalog/chart/vl-schema.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE = join(REPO, 'pipeline');
@@ -45,7 +45,7 @@ export async function compile(out = join(REPO, 'lib')): Promise<void> {
     if (file.endsWith('.schema.json')) await writeFile(target, packageSchemaText(await readFile(file, 'utf8')));
     else await copyFile(file, target);
   }
-  await writeFile(join(out, 'check', PRECOMPILED_VALIDATOR), vegaLiteValidatorCode());
+  await writeFile(join(out, 'catalog', 'chart', PRECOMPILED_VALIDATOR), vegaLiteValidatorCode());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

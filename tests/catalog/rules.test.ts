@@ -42,7 +42,7 @@ function dataset(id: string, extra: Record<string, string> = {}): string {
     .map(([k, v]) => `${k}: ${v}`)
     .join('\n')}\n`;
 }
-const derived = (id: string, from: string) => dataset(id, { extract: '', from, sql: 'SELECT 1' });
+const derived = (id: string, from: string) => dataset(id, { extract: '', from, sql: `"SELECT DATE '2020-01-01' AS date, 1.5 AS value"` });
 const chart = (id: string, extra = '') => `id: ${id}\narea: environment\ntitle: {ko: 가, en: A}\ndescription: {ko: 가, en: A}\n${extra}`;
 
 const run = async (root: string) => {
@@ -62,8 +62,8 @@ describe('catalog-level problems', () => {
       'sources/env/a.yaml': dataset('a'),
       'sources/env/data.csv': 'date,value\n',
       'schemas/any.schema.json': SCHEMA,
-      'viz-specs/transport/t.yaml': chart('t', 'area: transport\ndata: [a]\nspec: {mark: bar}\n').replace('area: environment\n', ''),
-      'viz-specs/environment/e.yaml': chart('e', 'data: [a]\nspec: {mark: bar}\n'),
+      'viz-specs/transport/t.yaml': chart('t', 'area: transport\ndata: [a]\nspec: {data: {name: a}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\n').replace('area: environment\n', ''),
+      'viz-specs/environment/e.yaml': chart('e', 'data: [a]\nspec: {data: {name: a}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\n'),
     });
     const { catalog, lines } = await run(root);
     expect(lines).toEqual([
@@ -104,7 +104,7 @@ describe('references between descriptors', () => {
       'sources/derived/b.yaml': derived('b', '[a]'),
       'sources/derived/c.yaml': derived('c', '[c]'),
       'sources/derived/d.yaml': derived('d', '[b]'),
-      'viz-specs/environment/chart.yaml': chart('chart', 'data: [d]\nspec: {}\n'),
+      'viz-specs/environment/chart.yaml': chart('chart', 'data: [d]\nspec: {data: {name: d}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\n'),
     });
     const { catalog, lines } = await run(root);
     expect(lines).toEqual([
@@ -124,7 +124,7 @@ describe('references between descriptors', () => {
       'schemas/any.schema.json': '{"type": "object", "properties": {"value": {"type": "nmber"}}}',
       'sources/env/a.yaml': dataset('a'),
       'sources/env/data.csv': 'date,value\n',
-      'viz-specs/environment/chart.yaml': chart('chart', 'data: [a]\nspec: {}\n'),
+      'viz-specs/environment/chart.yaml': chart('chart', 'data: [a]\nspec: {data: {name: a}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\n'),
     });
     const { catalog, lines } = await run(root);
     expect(lines).toEqual([
@@ -144,8 +144,8 @@ describe('references between descriptors', () => {
         'map',
         'data: [a]\ntemplate: gu-map\nmap: {dataset: a, value: valeu, code: gu_code}\nindicator: {dataset: a, value: value, time: day, filter: {statoin: 강남구}}\n',
       ),
-      'viz-specs/environment/other.yaml': chart('other', 'data: [a]\nspec: {}\nindicator: {dataset: a, value: gu_ko}\n').replace('area: environment', 'area: enviroment'),
-      'viz-specs/loose.yaml': chart('loose', 'data: [a]\nspec: {}\n'),
+      'viz-specs/environment/other.yaml': chart('other', 'data: [a]\nspec: {data: {name: a}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\nindicator: {dataset: a, value: gu_ko}\n').replace('area: environment', 'area: enviroment'),
+      'viz-specs/loose.yaml': chart('loose', 'data: [a]\nspec: {data: {name: a}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\n'),
     });
     const { catalog, lines } = await run(root);
     expect(lines).toEqual([
@@ -166,7 +166,7 @@ describe('references between descriptors', () => {
       'sources/env/a.yaml': dataset('a'),
       'sources/env/b.yaml': dataset('b'),
       'sources/env/data.csv': 'date,value\n',
-      'viz-specs/environment/c.yaml': chart('c', 'data: [a]\nspec: {}\nindicator: {dataset: b, value: value}\n'),
+      'viz-specs/environment/c.yaml': chart('c', 'data: [a]\nspec: {data: {name: a}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\nindicator: {dataset: b, value: value}\n'),
     });
     const { catalog, lines } = await run(root);
     expect(lines).toEqual(['viz-specs/environment/c.yaml:7:22: warning: "indicator.dataset" "b" is not listed in "data", so its rows are not loaded for this chart']);
@@ -179,7 +179,7 @@ describe('dataset rules', () => {
     const root = await catalogOf({
       'citydash.yaml': SETTINGS,
       'schemas/any.schema.json': SCHEMA,
-      'sources/env/both.yaml': dataset('both', { from: '[x]', sql: 'SELECT 1' }),
+      'sources/env/both.yaml': dataset('both', { from: '[x]', sql: `"SELECT DATE '2020-01-01' AS date, 1.5 AS value"` }),
       'sources/env/x.yaml': dataset('x', { extract: '', columns: '{date: {type: date}, gu_code: {type: string}}', district: '{from: date}' }),
       'sources/env/derived-here.yaml': derived('derived-here', '[x]'),
       'sources/derived/fetched.yaml': dataset('fetched', { extract: '{kind: file, path: ../env/data.csv, format: csv}' }),
@@ -201,7 +201,7 @@ describe('dataset rules', () => {
     ]);
   });
 
-  test('files: sample outside the catalog, file source outside is fine, schema outside, missing and a folder', async () => {
+  test('files: sample outside the catalog, file source outside (only in CITYDASH_DATA_FOLDERS), schema outside, missing and a folder', async () => {
     const root = await catalogOf({
       'citydash.yaml': SETTINGS,
       'schemas/any.schema.json': SCHEMA,
@@ -213,14 +213,21 @@ describe('dataset rules', () => {
       'sources/env/data.csv': 'date,value\n',
     });
     const { lines } = await run(root);
+    const extractHint = (dir: string) => ` — paths in extract are relative to the descriptor's folder (${dir}/) and stay inside the catalog`;
+    const schemaHint = ' — schema paths are relative to the catalog root, e.g. schemas/<id>.schema.json';
     expect(lines).toEqual([
       'schemas/unused.schema.json:1:1: warning: schema not used by any dataset',
       'schemas/unused.schema.json:1:41: "pattern" needs a "maxLength" next to it (an unbounded pattern on an unbounded string can make validation hang)',
-      'sources/env/a.yaml:7:52: sample file "../../../etc/passwd" must be inside the catalog folder',
-      'sources/env/b.yaml:7:31: sample file "samples" is a folder, not a file',
-      'sources/env/b.yaml:9:9: schema file "../outside.schema.json" must be inside the catalog folder',
-      'sources/env/c.yaml:9:9: schema file "schemas/c.schema.json" not found (paths are relative to the catalog root: schemas/c.schema.json)',
+      `sources/env/a.yaml:7:52: sample file "../../../etc/passwd" leads outside the catalog folder (to ${join(root, '../../../etc/passwd')}): files a catalog names must be inside it${extractHint('sources/env')}`,
+      `sources/env/b.yaml:7:31: sample file "samples" is a folder, not a file${extractHint('sources/env')}`,
+      `sources/env/b.yaml:7:60: file ${JSON.stringify(process.execPath)} is an absolute path: files a catalog names are inside the catalog, named by a relative path${extractHint('sources/env')}`,
+      `sources/env/b.yaml:9:9: schema file "../outside.schema.json" leads outside the catalog folder (to ${join(root, '../outside.schema.json')}): files a catalog names must be inside it${schemaHint}`,
+      `sources/env/c.yaml:9:9: schema file "schemas/c.schema.json" not found (looked for schemas/c.schema.json)${schemaHint}`,
       'viz-specs/:1:1: warning: no viz-specs/ folder: chart descriptors live in viz-specs/<area>/<id>.yaml',
     ]);
+    // The operator may let file sources (never samples or schemas) read a department's folder.
+    const allowed = (await loadCatalog(root, { env: { CITYDASH_DATA_FOLDERS: dirname(process.execPath) } })).problems.map(formatProblem);
+    expect(allowed.filter((l) => l.startsWith('sources/env/b.yaml:7:60'))).toEqual([]);
+    expect(allowed.filter((l) => l.startsWith('sources/env/a.yaml:7:52'))).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 // The pull-request report: what changed against a base checkout, previews of exactly the
 // new or changed charts (both languages), hostile charts refused before anything renders
 // them, ids that disappear flagged, and author text escaped in the Markdown comment.
-import { mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, realpath, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCatalog } from '../../pipeline/check/index.ts';
@@ -88,7 +88,9 @@ test('SQL that fails its check is never run for a preview', async () => {
   const result = await checkCatalog(head.root, { base: { root: base.root }, previews: { outDir: out } }, testEffects());
   expect(result.ok).toBe(false);
   expect(result.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)).toContain('sources/derived/air-leak.yaml:12:8: read_csv() is not allowed: derived SQL reads only catalog datasets, never files or other sources');
-  expect(result.previews.map((p) => [p.chart, p.images.length, p.skipped])).toEqual([['leak-chart', 0, 'dataset air-leak: it has errors (see the problems above), so it is not read']]);
+  // The chart is left out with its dataset, so no preview of it is even attempted.
+  expect(result.problems.map((p) => `${p.file}:${p.message}`)).toContain('viz-specs/environment/leak-chart.yaml:"data" names dataset "air-leak", which has errors (see sources/derived/air-leak.yaml) and is left out');
+  expect(result.previews).toEqual([]);
   expect(await readdir(out)).toEqual([]);
 });
 
@@ -101,9 +103,9 @@ test('previews never read a file outside the catalog, even through a symlinked s
     await symlink(join(outside, 'secret.csv'), sample);
     await writeFile(join(head.root, 'viz-specs/environment/pm10-by-gu.yaml'), NEW_CHART);
     const result = await checkCatalog(head.root, { base: { root: base.root }, previews: { outDir: out } }, testEffects());
-    expect(result.previews).toHaveLength(1);
-    expect(result.previews[0].images).toEqual([]);
-    expect(result.previews[0].skipped).toMatch(/dataset air-daily: its file "samples\/air-daily.csv" is not inside the catalog/);
+    // Refused where the catalog is loaded, so no preview of it (nor of its charts) is attempted.
+    expect(result.problems.map((p) => p.message)).toContain(`file "samples/air-daily.csv" is a symbolic link to ${join(await realpath(outside), 'secret.csv')}, outside the catalog folder: links may only point at files inside the catalog`);
+    expect(result.previews).toEqual([]);
   } finally {
     await rm(outside, { recursive: true, force: true });
   }

@@ -48,7 +48,7 @@ test('validate: a failing dataset does not stop the others; summary table; exit 
   expect(exit).toBe(3);
   expect(out).toBe('');
   // A descriptor naming a missing file is a catalog error, located in the descriptor.
-  expect(log[0]).toBe('error: sources/climate-environment/air-missing.yaml:7:29: file "data/gone.csv" not found (looked for sources/climate-environment/data/gone.csv)');
+  expect(log[0]).toBe('error: sources/climate-environment/air-missing.yaml:7:29: file "data/gone.csv" not found (looked for sources/climate-environment/data/gone.csv) — paths in extract are relative to the descriptor\'s folder (sources/climate-environment/) and stay inside the catalog');
   expect(log).toEqual(expect.arrayContaining([
     '[fresh] air-good 3 valid rows',
     '[failed] air-strict onInvalid is fail-dataset and a row was rejected: line 3, column pm10: "12a" is not a number',

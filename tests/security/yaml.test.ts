@@ -10,3 +10,11 @@ test('an alias bomb in a dataset descriptor', async () => {
     refused: { file: 'sources/safety/yaml-bomb.yaml', line: 1, message: /alias|Excessive/i },
   });
 });
+
+test('a descriptor nested 5,000 deep: a plain message, not a stack overflow', async () => {
+  const text = datasetYaml({ id: 'yaml-deep', extract: { kind: 'file', path: 'samples/cctv-by-gu.csv', format: 'csv' }, columns: { gu: { from: ['기관명'], type: 'string' } } }).replace('schema:', `deep: ${'['.repeat(5000)}${']'.repeat(5000)}\nschema:`);
+  await expectRefusedEverywhere({
+    files: { 'sources/safety/yaml-deep.yaml': text },
+    refused: { file: 'sources/safety/yaml-deep.yaml', line: 'deep:', message: /the file nests more than 64 levels deep: catalog files are never this deep, so it is not read/ },
+  });
+});

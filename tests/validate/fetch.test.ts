@@ -139,7 +139,7 @@ describe('file sources and cadence', () => {
     const missing = descriptor({ extract: { kind: 'file', path: 'samples/gone.csv', format: 'csv' } });
     const r = await fetchDataset(missing, ctx(), { force: true });
     expect(r).toMatchObject({ state: 'failed', fetch: { outcome: 'failed', source: 'sources/climate-environment/samples/gone.csv' } });
-    expect(r.fetch.error).toBe('sources/climate-environment/air-test.yaml: extract.path "samples/gone.csv": no such file (looked at sources/climate-environment/samples/gone.csv)');
+    expect(r.fetch.error).toBe('sources/climate-environment/air-test.yaml: extract.path "samples/gone.csv" not found (looked for sources/climate-environment/samples/gone.csv)');
     expect((await readRawEntry(dir.work, 'air-test'))?.fetch.source).toBe('sources/climate-environment/samples/air.csv');
     expect(await readFile(dir.work.rows('air-test'), 'utf8')).toBe(before);
   });

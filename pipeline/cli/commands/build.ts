@@ -17,7 +17,7 @@ export const register: RegisterCommand = (program, setExit) => {
       const ctx = makeContext(opts);
       const { loadCatalogFor } = await import('../load-catalog.ts');
       const { buildFromWork } = await import('../../build/index.ts');
-      const { catalog, errors } = await loadCatalogFor(ctx.catalogRoot, ctx.effects.log);
+      const { catalog, errors } = await loadCatalogFor(ctx.catalogRoot, ctx.effects);
       if (catalog.datasets.length === 0) throw new CliError(`no usable datasets in the catalog at ${ctx.catalogRoot}`, 1);
       const siteDir = join(ctx.out, 'site');
       // Without GitHub (offline, no token, refused) the list the last build published is kept.

@@ -49,7 +49,7 @@ export async function runDiffCommand(opts: DiffCommandOptions, io: DiffCommandIo
   const { rangeMarkdown, rangeText } = await import('../../site/index.ts');
   const target = parseTarget(opts.target ?? `dir:${ctx.out}/public`, { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region }, ctx.effects);
   // Titles, primary keys and cadences come from the catalog when it is at hand.
-  const catalog = () => loadCatalog(ctx.catalogRoot).then((c) => c.catalog, () => null);
+  const catalog = () => loadCatalog(ctx.catalogRoot, { env: ctx.effects.env }).then((c) => c.catalog, () => null);
   const log = await diffCycles(target, { from: opts.from, to: opts.to, catalog, log: ctx.effects.log });
   out(format === 'json' ? `${JSON.stringify(log, null, 2)}\n` : format === 'markdown' ? rangeMarkdown(log, { lang }) : rangeText(log, { lang }));
   return 0;

@@ -51,7 +51,7 @@ async function runFetch(ids: string[], opts: FetchCommandOptions, io: CommandIo)
   const { fetchDataset } = await import('../../extract/index.ts');
   const { EXIT_FOUND_ERRORS, selectDatasets } = await import('../select-datasets.ts');
   const { printProblems } = await import('./validate.ts');
-  const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
+  const { catalog, problems } = await loadCatalog(ctx.catalogRoot, { env: ctx.effects.env, scope: 'sources' });
   await printProblems(ctx, problems);
   const selection = selectDatasets(catalog, problems, ids, ctx.only, opts.shard);
   for (const s of selection.skipped) ctx.effects.log.status('skipped', s.id, s.reason);

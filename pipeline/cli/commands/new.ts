@@ -70,7 +70,7 @@ export function registerNew(io: NewIo = {}): RegisterCommand {
         checkId('--id', opts.id);
         const { didYouMean, loadCatalog } = await import('../../catalog/index.ts');
         const { newChartYaml } = await import('../../check/index.ts');
-        const { catalog } = await loadCatalog(ctx.catalogRoot);
+        const { catalog } = await loadCatalog(ctx.catalogRoot, { env: ctx.effects.env });
         const ds = catalog.datasets.find((d) => d.id === opts.dataset);
         if (!ds) throw new CliError(`--dataset ${JSON.stringify(opts.dataset)} is not a dataset of the catalog (or has errors; run citydash check)${didYouMean(opts.dataset, catalog.datasets.map((d) => d.id))}`);
         if (catalog.charts.some((c) => c.id === opts.id)) throw new CliError(`a chart with id ${JSON.stringify(opts.id)} already exists`);
@@ -103,7 +103,7 @@ export function registerNew(io: NewIo = {}): RegisterCommand {
         }
         const { loadCatalog } = await import('../../catalog/index.ts');
         const { newDatasetFiles, PLACEHOLDER_DEPARTMENT } = await import('../../onboard/index.ts');
-        const { catalog } = await loadCatalog(ctx.catalogRoot);
+        const { catalog } = await loadCatalog(ctx.catalogRoot, { env: ctx.effects.env });
         if (opts.id && catalog.datasets.some((d) => d.id === opts.id)) throw new CliError(`a dataset with id ${JSON.stringify(opts.id)} already exists`);
         const known = opts.department ? catalog.datasets.find((d) => d.department.id === opts.department)?.department : undefined;
         if (!opts.from) {

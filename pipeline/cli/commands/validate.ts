@@ -59,7 +59,7 @@ async function runValidate(ids: string[], opts: ValidateOptions, io: CommandIo):
   const { displayPath } = await import('../../extract/index.ts');
   const { EXIT_FOUND_ERRORS, selectDatasets } = await import('../select-datasets.ts');
   const { validateDataset, validateFile } = await import('../../validate/index.ts');
-  const { catalog, problems } = await loadCatalog(ctx.catalogRoot);
+  const { catalog, problems } = await loadCatalog(ctx.catalogRoot, { env: ctx.effects.env, scope: 'sources' });
   await printProblems(ctx, problems);
   const catalogFailed = problems.some((p) => p.severity === 'error');
   const selection = selectDatasets(catalog, problems, opts.dataset ? [opts.dataset] : ids, opts.file ? [] : ctx.only, opts.file ? undefined : opts.shard);

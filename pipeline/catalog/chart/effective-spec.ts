@@ -2,10 +2,10 @@
 // a `template: gu-map` expanded the way the renderer does), and the way back from a place in
 // that spec to the line the author wrote: `spec`, `locales.<lang>`, or the template's
 // inputs when the place comes from the template.
-import { joinPointer, splitPointer } from '../catalog/index.ts';
-import { deepMerge, guTileGrid, mergeOverTemplate } from '../render/index.ts';
-import type { Lang } from '../types.ts';
-import { isObj, type Obj } from './spec-views.ts';
+import { joinPointer, splitPointer } from '../pointer.ts';
+import { deepMerge, guTileGrid, mergeOverTemplate } from '../../render/index.ts';
+import type { Lang } from '../../types.ts';
+import { isObj, type Obj } from './views.ts';
 
 export interface EffectiveSpec {
   lang: Lang;

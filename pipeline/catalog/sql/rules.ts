@@ -4,14 +4,15 @@
 // catalog's datasets, returning exactly the declared columns. The connection is locked down
 // (no external access, configuration locked) before any pull-request SQL reaches it.
 import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
-import { nearest, problemAt } from '../catalog/index.ts';
-import { quote } from '../errors.ts';
-import { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType, lockDown, quoteIdent } from '../transform/index.ts';
-import type { Problem } from '../types.ts';
-import type { DescriptorFile } from './descriptor-files.ts';
-import { ALLOWED_TABLE_FUNCTIONS, deniedFunction, keywordOf, splitStatements, sqlRefs } from './sql-ast.ts';
-import { positionInString } from './sql-position.ts';
-import { isObj } from './spec-views.ts';
+import { problemAt } from '../problem.ts';
+import { nearest } from '../suggest.ts';
+import { quote } from '../../errors.ts';
+import { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType, lockDown, quoteIdent } from '../../transform/index.ts';
+import type { Problem } from '../../types.ts';
+import type { DescriptorFile } from '../descriptor-files.ts';
+import { ALLOWED_TABLE_FUNCTIONS, deniedFunction, keywordOf, splitStatements, sqlRefs } from './ast.ts';
+import { positionInString } from './position.ts';
+import { isObj } from '../chart/views.ts';
 
 const HINT = 'derived SQL is one SELECT over the catalog datasets listed in from:; it cannot read files, attach databases, load extensions or change settings';
 

@@ -7,7 +7,9 @@
 //    from alternatives that stopped earlier);
 //  - otherwise the alternative that best fits the value speaks (missing keys, unknown keys).
 import type { ErrorObject } from 'ajv';
-import { nearest, show, splitPointer } from '../catalog/index.ts';
+import { splitPointer } from '../pointer.ts';
+import { show } from '../ajv-problems.ts';
+import { nearest } from '../suggest.ts';
 import { alternativesAt, isObjectSchema, schemaProperties, type Schema } from './vl-schema.ts';
 
 /** Names a place in the spec for a message (`spec.encoding.x`), given its pointer there. */

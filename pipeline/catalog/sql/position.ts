@@ -1,7 +1,7 @@
 // From an offset inside a YAML string value (the `sql:` of a derived dataset) to the line
 // and column of the file, so a SQL problem points at the word in the block the author wrote.
 import { isScalar, type Scalar } from 'yaml';
-import { locate, type Position, resolvePointer, type SourceDoc } from '../catalog/index.ts';
+import { locate, resolvePointer, type Position, type SourceDoc } from '../source-doc.ts';
 
 export function positionInString(source: SourceDoc, pointer: string, offset: number | undefined): Position {
   const fallback = locate(source, pointer);

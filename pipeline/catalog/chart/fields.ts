@@ -1,10 +1,10 @@
 // Every field a chart reads exists in its dataset (or is made by one of its transforms), and
 // its encoding type suits the column: quantitative on numbers, temporal on dates. Vega would
 // silently draw nothing for a misspelt field; here the author gets the nearest column name.
-import type { ColumnType } from '../types.ts';
-import { quote } from '../errors.ts';
-import { nearest } from '../catalog/index.ts';
-import { encodedFields, isObj, transformInputs, views, type FieldRef, type Obj } from './spec-views.ts';
+import type { ColumnType } from '../../types.ts';
+import { quote } from '../../errors.ts';
+import { nearest } from '../suggest.ts';
+import { encodedFields, isObj, transformInputs, views, type FieldRef, type Obj } from './views.ts';
 import type { SpecIssue } from './vl-errors.ts';
 
 export type DatasetColumns = ReadonlyMap<string, ReadonlyMap<string, ColumnType>>;

@@ -1,13 +1,16 @@
-// Expressions in a chart spec (`calculate`, `filter`, `expr`, `test`, `labelExpr`, param
-// `expr`) parsed with Vega's own expression parser, then checked: only allowlisted functions
-// called by name, no way to the prototype chain or page globals. The renderer evaluates
-// them with vega-interpreter (no code generation); this check stops them earlier, with a
-// line number, and also before the browser's Vega runtime ever sees them.
+// Expressions in a chart spec, wherever a spec carries them: `calculate`, `filter`, `expr`,
+// `test`, `labelExpr`, param `expr`, `signal`/`update`, and the filters of event streams
+// (`select.on: "click[event.shiftKey]"`, `clear`, `translate`, `zoom`, `bind.legend`), parsed
+// with Vega's own parsers, then checked: only allowlisted functions called by name, no way to
+// the prototype chain, the page or the window (`event.view`), and no object literal with the
+// keys Vega's interpreter refuses (`{toString: …}`). The loader applies this to every chart, so
+// what check refuses never reaches the renderer (vega-interpreter, no code generation) nor the
+// browser's Vega runtime.
 import * as vega from 'vega';
-import { quote } from '../errors.ts';
-import { nearest } from '../catalog/index.ts';
+import { quote } from '../../errors.ts';
+import { nearest } from '../suggest.ts';
 import { ALLOWED_FUNCTIONS, FORBIDDEN_NAMES, KNOWN_NAMES } from './expr-allowlist.ts';
-import type { FieldRef } from './spec-views.ts';
+import type { FieldRef } from './views.ts';
 import type { SpecIssue } from './vl-errors.ts';
 
 interface Node {
@@ -15,9 +18,19 @@ interface Node {
   [key: string]: unknown;
 }
 const parseExpression = (vega as unknown as { parseExpression: (text: string) => Node }).parseExpression;
+/** Object keys the interpreter refuses in an expression's object literal (it throws "Illegal property"). */
+const DISALLOWED_OBJECT_KEYS = (vega as unknown as { DisallowedObjectProperties: ReadonlySet<string> }).DisallowedObjectProperties;
 
-const EXPRESSION_KEYS = new Set(['calculate', 'expr', 'labelExpr']);
+const EXPRESSION_KEYS = new Set(['calculate', 'expr', 'labelExpr', 'signal', 'update']);
 const PREDICATE_KEYS = new Set(['filter', 'test']);
+/** Keys whose string value is an event stream (`click[event.shiftKey]`); its [filters] are expressions. */
+const EVENT_STREAM_KEYS = new Set(['on', 'clear', 'translate', 'zoom']);
+/** What an expression may read of a DOM event: keys, buttons and positions, never its view or target. */
+const EVENT_PROPERTIES = new Set([
+  'type', 'shiftKey', 'altKey', 'ctrlKey', 'metaKey', 'button', 'buttons', 'key', 'code', 'repeat', 'detail',
+  'x', 'y', 'clientX', 'clientY', 'pageX', 'pageY', 'screenX', 'screenY', 'offsetX', 'offsetY', 'movementX', 'movementY',
+  'deltaX', 'deltaY', 'deltaZ', 'deltaMode', 'item', 'vega', 'timeStamp', 'pointerType', 'isPrimary',
+]);
 export const MAX_EXPRESSION_LENGTH = 2000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,7 +56,46 @@ export function expressionsIn(value: unknown, pointer = '', out: FoundExpression
     const at = `${pointer}/${esc(k)}`;
     if (typeof v === 'string' && (EXPRESSION_KEYS.has(k) || PREDICATE_KEYS.has(k))) out.push({ text: v, pointer: at, key: k });
     else if (PREDICATE_KEYS.has(k) && isObj(v)) predicateStrings(v, at, k, out);
+    else if (EVENT_STREAM_KEYS.has(k) || (k === 'legend' && pointer.endsWith('/bind'))) eventStreamExpressions(v, at, out);
     else expressionsIn(v, at, out);
+  }
+  return out;
+}
+
+/**
+ * The filter expressions of an event stream, written as a selector string
+ * (`[mousedown[!event.shiftKey], mouseup] > mousemove`) or as objects ({type, filter, between}).
+ * A selector that does not parse is reported as an expression that does not parse.
+ */
+function eventStreamExpressions(value: unknown, pointer: string, out: FoundExpression[]): void {
+  if (typeof value === 'string') {
+    let streams: unknown;
+    try {
+      streams = (vega as unknown as { parseSelector: (s: string, source: string) => unknown }).parseSelector(value, 'view');
+    } catch {
+      out.push({ text: value, pointer, key: 'event-stream' });
+      return;
+    }
+    for (const text of selectorFilters(streams)) out.push({ text, pointer, key: 'event-stream' });
+    return;
+  }
+  if (Array.isArray(value)) return value.forEach((v, i) => eventStreamExpressions(v, `${pointer}/${i}`, out));
+  if (!isObj(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    const at = `${pointer}/${esc(k)}`;
+    if (k === 'filter' && typeof v === 'string') out.push({ text: v, pointer: at, key: 'event-stream' });
+    else if (k === 'filter' && Array.isArray(v)) v.forEach((f, i) => typeof f === 'string' && out.push({ text: f, pointer: `${at}/${i}`, key: 'event-stream' }));
+    else if (EXPRESSION_KEYS.has(k) && typeof v === 'string') out.push({ text: v, pointer: at, key: k });
+    else if (k === 'type' || k === 'source' || k === 'markname' || k === 'marktype') continue;
+    else eventStreamExpressions(v, at, out);
+  }
+}
+
+function selectorFilters(streams: unknown, out: string[] = []): string[] {
+  if (Array.isArray(streams)) streams.forEach((s) => selectorFilters(s, out));
+  else if (isObj(streams)) {
+    if (Array.isArray(streams.filter)) for (const f of streams.filter) if (typeof f === 'string') out.push(f);
+    for (const k of ['between', 'stream', 'merge']) if (k in streams) selectorFilters(streams[k], out);
   }
   return out;
 }
@@ -125,6 +177,8 @@ export function checkExpression(text: string, pointer: string, params: ReadonlyS
           visit(property);
         } else if (typeof key === 'string' && FORBIDDEN_NAMES.has(key)) {
           forbidden(key);
+        } else if (object.type === 'Identifier' && object.name === 'event' && typeof key === 'string' && !EVENT_PROPERTIES.has(key)) {
+          issue(`expression ${quote(text)} reads event.${key}, which reaches the page, not the chart`, `expressions may read the event's keys and position (event.shiftKey, event.x, …), never its view or target`);
         }
         if (object.type === 'Identifier' && object.name === 'datum' && typeof key === 'string' && !FORBIDDEN_NAMES.has(key)) fields.push({ field: key, pointer });
         return visit(object);
@@ -138,6 +192,16 @@ export function checkExpression(text: string, pointer: string, params: ReadonlyS
         for (const arg of node.arguments as Node[]) visit(arg);
         return;
       }
+      case 'ObjectExpression':
+        for (const p of node.properties as Node[]) {
+          const k = p.key as Node | undefined;
+          const name = k?.type === 'Literal' ? String(k.value) : k?.type === 'Identifier' ? String(k.name) : undefined;
+          if (name !== undefined && DISALLOWED_OBJECT_KEYS.has(name)) {
+            issue(`expression ${quote(text)} builds an object with the key ${quote(name)}, which is not allowed`, 'Vega refuses object keys that override built-in behaviour (toString, valueOf, constructor, …); choose another key');
+          }
+          visit(p);
+        }
+        return;
       case 'Property':
         if (node.computed) visit(node.key as Node);
         return visit(node.value as Node);

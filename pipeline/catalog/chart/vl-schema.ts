@@ -1,7 +1,7 @@
 // Vega-Lite's own JSON Schema (draft-07), compiled once per process: it is ~1.9 MB, and
 // ajv's default (inlined, optimised) code takes ~20 s to build, so refs stay functions and
 // the optimiser is off (~2 s). The installed package ships the same validator compiled ahead of
-// time (npm pack writes lib/check/vl-validate.cjs with ajv's standalone code), used when it was
+// time (npm pack writes lib/catalog/chart/vl-validate.cjs with ajv's standalone code), used when it was
 // made from the very schema installed beside it. The raw schema is also walked to learn which
 // alternatives apply at a place in a spec, which turns ajv's anyOf noise into one useful message.
 import { createHash } from 'node:crypto';

@@ -1,15 +1,17 @@
 // Every rule about one chart descriptor, each problem located where the author wrote it:
 // translations and alt text, safety, expressions, Vega-Lite validity, data and fields.
-import { nearest, pathLabel, problemAt } from '../catalog/index.ts';
-import { quote } from '../errors.ts';
-import { altRoles } from '../render/index.ts';
-import type { ChartDescriptor, Lang, Problem } from '../types.ts';
-import { effectiveSpecs, type EffectiveSpec } from './chart-spec.ts';
-import type { DescriptorFile } from './descriptor-files.ts';
-import { checkExpression, expressionsIn, paramNames } from './spec-expr.ts';
-import { fieldIssues, type DatasetColumns } from './spec-fields.ts';
-import { safetyIssues, sizeIssue } from './spec-safety.ts';
-import { isObj, type Obj } from './spec-views.ts';
+import { pathLabel } from '../pointer.ts';
+import { problemAt } from '../problem.ts';
+import { nearest } from '../suggest.ts';
+import { quote } from '../../errors.ts';
+import { altRoles } from '../../render/index.ts';
+import type { ChartDescriptor, Lang, Problem } from '../../types.ts';
+import { effectiveSpecs, type EffectiveSpec } from './effective-spec.ts';
+import type { DescriptorFile } from '../descriptor-files.ts';
+import { checkExpression, expressionsIn, paramNames } from './expressions.ts';
+import { fieldIssues, type DatasetColumns } from './fields.ts';
+import { safetyIssues, sizeIssue } from './safety.ts';
+import { isObj, type Obj } from './views.ts';
 import { vegaLiteIssues, type SpecIssue } from './vl-errors.ts';
 import { vegaLiteValidator } from './vl-schema.ts';
 

@@ -1,7 +1,7 @@
 // Rules that keep a chart from reaching outside its data: no URLs (data, images, links), no
 // javascript:/data: links, no embed options or string config/patch (vega-embed would load
 // them), no prototype keys; and limits on size so a spec cannot stall the build.
-import { quote } from '../errors.ts';
+import { quote } from '../../errors.ts';
 import type { SpecIssue } from './vl-errors.ts';
 
 export const SPEC_LIMITS = {

@@ -1,6 +1,6 @@
 // Walks a Vega-Lite spec's views and the field references inside them, keeping the JSON
 // pointer of each, so rules can report the exact line of a channel or transform.
-import { joinPointer } from '../catalog/index.ts';
+import { joinPointer } from '../pointer.ts';
 
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,8 +1,10 @@
 // The descriptor files of a catalog as written (with source positions), so every rule can
 // point at the line the author wrote. loadCatalog reads the same files; its typed catalog
 // leaves out broken entries, while check looks at every file that parses.
-import { resolve } from 'node:path';
-import { hasErrors, isObj, listFiles, type Obj, parseSourceDoc, readText, type SourceDoc, YAML_FILE } from '../catalog/index.ts';
+import { isObj, type Obj } from './file-rules.ts';
+import { listFiles, readCatalogText, YAML_FILE } from './files.ts';
+import { hasErrors } from './problem.ts';
+import { parseSourceDoc, type SourceDoc } from './source-doc.ts';
 
 export interface DescriptorFile {
   kind: 'dataset' | 'chart';
@@ -18,7 +20,7 @@ export async function readDescriptorFiles(root: string): Promise<DescriptorFile[
   const out: DescriptorFile[] = [];
   for (const [dir, kind] of [['sources', 'dataset'], ['viz-specs', 'chart']] as const) {
     for (const path of await listFiles(root, dir, YAML_FILE)) {
-      const read = await readText(resolve(root, path));
+      const read = await readCatalogText(root, path);
       const source = parseSourceDoc(path, 'text' in read ? read.text : '');
       const usable = 'text' in read && !hasErrors(source.problems) && isObj(source.value);
       const value = usable ? (source.value as Obj) : undefined;

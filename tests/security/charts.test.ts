@@ -1,0 +1,36 @@
+// Issue 16: chart expressions are checked wherever a spec carries them, by the same rules in
+// check and in the build (the loader leaves a refused chart out, with file:line), so a chart
+// check passes never fails in the nightly with "vega: Illegal property", and one it refuses never
+// reaches the renderer or a reader's browser.
+import { chartYaml, expectRefusedEverywhere, type HostileCase } from './harness.ts';
+
+const chart = (id: string, spec: Record<string, unknown>): HostileCase['files'] => ({
+  [`viz-specs/environment/${id}.yaml`]: chartYaml({
+    id,
+    data: 'air-quality-daily-seoul',
+    spec: { mark: 'line', encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'pm25', type: 'quantitative' } }, ...spec },
+  }),
+});
+
+const cases: [string, HostileCase][] = [
+  ['an object literal with toString in a calculate', {
+    files: chart('to-string', { transform: [{ calculate: '{toString: event.view.alert}', as: 'x' }] }),
+    refused: { file: 'viz-specs/environment/to-string.yaml', line: 'calculate:', message: /builds an object with the key "toString", which is not allowed/ },
+  }],
+  ['an event-stream filter reaching the window', {
+    files: chart('event-filter', { params: [{ name: 'pick', select: { type: 'point', on: 'click[event.view.alert(1)]' } }] }),
+    refused: { file: 'viz-specs/environment/event-filter.yaml', line: 'click[', message: /reads event\.view, which reaches the page/ },
+  }],
+  ['an event-stream filter in a legend binding', {
+    files: chart('legend-bind', { params: [{ name: 'pick', select: { type: 'point', fields: ['pm25'] }, bind: { legend: 'dblclick[window.alert(1)]' } }] }),
+    refused: { file: 'viz-specs/environment/legend-bind.yaml', line: 'legend:', message: /uses "window", which is not allowed/ },
+  }],
+  ['a param expression calling a function off the allowlist', {
+    files: chart('param-expr', { params: [{ name: 'w', expr: 'containerSize()[0]' }] }),
+    refused: { file: 'viz-specs/environment/param-expr.yaml', line: 'containerSize(', message: /calls containerSize\(\), which is not on the allowlist/ },
+  }],
+];
+
+test.each(cases)('%s', async (_name, c) => {
+  await expectRefusedEverywhere(c);
+});
