@@ -8,8 +8,8 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Problem } from '../types.ts';
 import { quote } from '../errors.ts';
-import { scanCp949 } from '../extract/read-cp949.ts';
-import { scanUtf8 } from '../extract/read-utf8.ts';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
 import { descriptorDir, isObj, localFileProblems, type Obj } from './file-rules.ts';
 import { resolveCatalogPath } from './paths.ts';
 import { problemAt } from './problem.ts';
@@ -83,7 +83,7 @@ function samplePathProblems(source: SourceDoc, extract: Obj): Problem[] {
 }
 
 /** The first bytes of a catalog file, when the path rule lets it be read. */
-async function head(root: string, source: SourceDoc, value: unknown, opts: ExtractRuleOptions & { file: boolean }): Promise<{ bytes: Uint8Array; shown: string } | undefined> {
+async function head(root: string, source: SourceDoc, value: unknown, opts: ExtractRuleOptions & { file: boolean }): Promise<{ bytes: Uint8Array; shown: string; truncated: boolean } | undefined> {
   if (typeof value !== 'string' || value === '') return undefined;
   const verdict = await resolveCatalogPath({ root, base: descriptorDir(root, source), value, what: 'file', dataFolders: opts.file ? opts.dataFolders : [] });
   if (!verdict.ok) return undefined; // reported by the path rule
@@ -92,7 +92,7 @@ async function head(root: string, source: SourceDoc, value: unknown, opts: Extra
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    return { bytes: buf.subarray(0, bytesRead), shown: verdict.shown };
+    return { bytes: buf.subarray(0, bytesRead), shown: verdict.shown, truncated: bytesRead === SNIFF_BYTES };
   } finally {
     await fh.close();
   }
@@ -113,7 +113,7 @@ async function encodingProblems(root: string, source: SourceDoc, extract: Obj, o
     const got = await head(root, source, f.value, { ...opts, file: f.file });
     if (!got || seen.has(got.shown)) continue;
     seen.add(got.shown);
-    const found = sniff(got.bytes);
+    const found = sniff(got.bytes, got.truncated);
     const name = declared === 'utf-8' ? 'UTF-8' : declared === 'euc-kr' ? 'EUC-KR' : 'CP949';
     if (found === 'utf-8' && declared !== 'utf-8') {
       problems.push(problemAt(source, '/extract/encoding', `"extract.encoding" is ${quote(declared)} but ${got.shown} is UTF-8: read as ${name}, its Korean text would be garbled`, { rule: 'encoding', hint: 'set encoding: utf-8 (or auto, which tells them apart)' }));
@@ -125,11 +125,14 @@ async function encodingProblems(root: string, source: SourceDoc, extract: Obj, o
 }
 
 /** UTF-8 or CP949, when the bytes hold Korean text that only one of them reads; undefined for ASCII or either. */
-function sniff(bytes: Uint8Array): 'utf-8' | 'cp949' | undefined {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+function sniff(bytes: Uint8Array, truncated: boolean): 'utf-8' | 'cp949' | undefined {
+  let body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  // Whole lines only: a read cut short may end in the middle of a character.
+  if (truncated) body = body.subarray(0, body.lastIndexOf(0x0a) + 1);
   if (!body.some((b) => b >= 0x80)) return undefined;
-  const utf8 = scanUtf8(body, false).bad < 0;
-  const cp949 = scanCp949(body, false).bad < 0;
+  const utf8 = isUtf8(body);
+  // iconv-lite puts U+FFFD for a pair CP949 does not have (and CP949 cannot encode U+FFFD itself).
+  const cp949 = !iconv.decode(Buffer.from(body), 'cp949').includes('\uFFFD');
   if (utf8 && !cp949) return 'utf-8';
   if (cp949 && !utf8) return 'cp949';
   return undefined;

@@ -3,7 +3,7 @@
 // dataset's own trouble: the result says `failed` with a message (API key masked).
 import { stat } from 'node:fs/promises';
 import { basename, dirname, normalize, relative, resolve, sep } from 'node:path';
-import { dataFoldersFrom, resolveCatalogPath } from '../catalog/paths.ts';
+import { dataFoldersFrom, resolveCatalogPath } from '../catalog/index.ts';
 import type { DatasetDescriptor, Effects, ExtractSpec, FetchInfo } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { isDue } from './cadence.ts';

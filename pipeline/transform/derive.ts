@@ -1,6 +1,6 @@
 import type { DatasetDescriptor, FetchInfo, SnapshotMeta, ValidationReport } from '../types.ts';
 import { recordReuse } from '../validate/index.ts';
-import { DISTRICT_COLUMNS } from './column-types.ts';
+import { DISTRICT_COLUMNS } from '../column-types.ts';
 import { deriveReuse } from './derive-reuse.ts';
 import { DerivedColumnsError, DerivedDescriptorError, DerivedSqlError, DerivedValidationError } from './errors.ts';
 import { writeMeta, writeReport } from './persist.ts';

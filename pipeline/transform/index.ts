@@ -14,9 +14,9 @@ export {
   SnapshotMissingError,
 } from './errors.ts';
 export { queryCanonical } from './canonical-query.ts';
-export { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType } from './column-types.ts';
+export { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType } from '../column-types.ts';
 export { messageOf } from './errors.ts';
 export { readNdjsonSql } from './load-table.ts';
-export { lockDown } from './lockdown.ts';
+export { lockDown } from '../duckdb-lockdown.ts';
 export { snapshotColumns } from './snapshot.ts';
-export { quoteIdent } from './sql-text.ts';
+export { quoteIdent } from '../sql-text.ts';

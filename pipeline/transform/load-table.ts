@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType } from '../types.ts';
-import { DUCKDB_TYPE } from './column-types.ts';
+import { DUCKDB_TYPE } from '../column-types.ts';
 import { SnapshotLoadError, messageOf } from './errors.ts';
-import { quoteIdent, quoteLiteral } from './sql-text.ts';
+import { quoteIdent, quoteLiteral } from '../sql-text.ts';
 
 /** The `columns={...}` argument of read_json, every key and type spelled out. */
 export function readJsonColumns(columns: Record<string, ColumnType | 'JSON'>): string {

@@ -3,7 +3,7 @@ import { access, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ColumnType, SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
-import { DISTRICT_COLUMNS, isColumnType } from './column-types.ts';
+import { DISTRICT_COLUMNS, isColumnType } from '../column-types.ts';
 import { SnapshotLoadError, SnapshotMissingError, messageOf } from './errors.ts';
 
 /** Where one validated snapshot lives: its NDJSON rows and its parsed meta. */

@@ -3,7 +3,7 @@ import type { Row } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { queryCanonical } from './canonical-query.ts';
 import { loadNdjsonTable } from './load-table.ts';
-import { lockDown } from './lockdown.ts';
+import { lockDown } from '../duckdb-lockdown.ts';
 import { requireSnapshot, snapshotColumns, type Snapshot } from './snapshot.ts';
 
 /** An in-memory DuckDB where each requested validated dataset is a table named by its id. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolveCatalogPath } from '../catalog/paths.ts';
+import { resolveCatalogPath } from '../catalog/index.ts';
 import type { DatasetDescriptor } from '../types.ts';
 import { SchemaError } from './schema-cache.ts';
 

@@ -5,7 +5,7 @@ import { DISTRICT_COLUMNS } from '../normalize.ts';
 import { entryId, type Entry } from '../entry.ts';
 import { isObj } from '../file-rules.ts';
 import { asDescriptorFile } from '../sql/catalog.ts';
-import { isColumnType } from '../../transform/column-types.ts';
+import { isColumnType } from '../../column-types.ts';
 import type { ColumnType } from '../../types.ts';
 import type { DatasetColumns } from './fields.ts';
 import { chartProblems } from './rules.ts';

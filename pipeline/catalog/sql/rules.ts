@@ -7,7 +7,9 @@ import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/no
 import { problemAt } from '../problem.ts';
 import { nearest } from '../suggest.ts';
 import { quote } from '../../errors.ts';
-import { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType, lockDown, quoteIdent } from '../../transform/index.ts';
+import { DISTRICT_COLUMNS, DUCKDB_TYPE, isColumnType } from '../../column-types.ts';
+import { lockDown } from '../../duckdb-lockdown.ts';
+import { quoteIdent } from '../../sql-text.ts';
 import type { Problem } from '../../types.ts';
 import type { DescriptorFile } from '../descriptor-files.ts';
 import { ALLOWED_TABLE_FUNCTIONS, deniedFunction, keywordOf, splitStatements, sqlRefs } from './ast.ts';

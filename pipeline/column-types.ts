@@ -1,4 +1,4 @@
-import type { ColumnType } from '../types.ts';
+import type { ColumnType } from './types.ts';
 
 // How each canonical column type is held in DuckDB. Canonical NDJSON values parse directly
 // into these (dates "yyyy-MM-dd", datetimes "yyyy-MM-ddTHH:mm").
