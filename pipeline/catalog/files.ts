@@ -1,6 +1,6 @@
 // Finding and reading the files of a catalog.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { resolveCatalogPath } from './paths.ts';
 
 /** Descriptors and schemas are small; a bigger file is a mistake, not something to parse. */
@@ -71,11 +71,6 @@ export async function fileKind(abs: string): Promise<'file' | 'dir' | 'missing'>
 export function display(root: string, abs: string): string {
   const rel = relative(root, abs);
   return rel.startsWith('..') || isAbsolute(rel) ? abs : toPosix(rel);
-}
-
-export function insideRoot(root: string, abs: string): boolean {
-  const rel = relative(resolve(root), resolve(abs));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**
