@@ -97,7 +97,7 @@ feedback:
 
   test('an id too long for a GitHub label is a warning at the id, only when GitHub feedback is on', async () => {
     const id = 'x'.repeat(45);
-    const chart = `id: ${id}\narea: environment\ntitle: {ko: 가, en: A}\ndescription: {ko: 가, en: A}\ndata: [air]\nspec: {data: {name: air}, mark: bar, encoding: {x: {field: date, type: temporal}}}\n`;
+    const chart = `id: ${id}\narea: environment\ntitle: {ko: 가, en: A}\ndescription: {ko: 가, en: A}\ndata: [air]\nspec: {data: {name: air}, mark: bar, encoding: {x: {field: date, type: temporal}, y: {field: pm25, type: quantitative}}}\n`;
     const on = await load(`${BASE}repository: https://github.com/seoul/dashboard\nfeedback: {github: {}}\n`, { [`viz-specs/environment/${id}.yaml`]: chart });
     expect(on.lines).toEqual([
       `viz-specs/environment/${id}.yaml:1:5: warning: the feedback label "chart:${id}" is 51 characters, over GitHub's 50: issues cannot be labelled for this chart, so its page shows no answered feedback — a chart id of at most 44 characters`,
