@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.ts';
-import { checkReport, citydash, expectRefusedEverywhere, securityCatalog } from './harness.ts';
+import { checkReport, citydash, expectRefusedEverywhere, lineOf, securityCatalog } from './harness.ts';
 
 const bundled = (path: string) => readFile(join(repoRoot, path), 'utf8');
 
@@ -28,9 +28,10 @@ test('utf-8 declared on a CP949 file', async () => {
   const cat = await securityCatalog({ subset: { datasets: ['population-by-gu'], charts: [] } });
   try {
     const path = 'sources/administration/population-by-gu.yaml';
-    await cat.add({ [path]: (await cat.read(path)).replace('encoding: cp949', 'encoding: utf-8') });
+    const text = (await cat.read(path)).replace('encoding: cp949', 'encoding: utf-8');
+    await cat.add({ [path]: text });
     const report = checkReport(await citydash(cat, 'check'));
-    expect(report.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toContain(`${path}:21: "extract.encoding" is "utf-8" but sources/administration/samples/population-by-gu.csv is CP949 (EUC-KR), the encoding of Korean Excel exports`);
+    expect(report.problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toContain(`${path}:${lineOf(text, 'encoding:')}: "extract.encoding" is "utf-8" but sources/administration/samples/population-by-gu.csv is CP949 (EUC-KR), the encoding of Korean Excel exports`);
   } finally {
     await cat.cleanup();
   }
@@ -41,7 +42,7 @@ test('sample: equal to path: check says its rows are published as sample data, a
   try {
     const report = checkReport(await citydash(cat, 'check'));
     const warning = report.problems.find((p) => p.file === 'sources/safety/cctv-by-gu.yaml' && p.severity === 'warning' && p.message.includes('"extract.sample" is the same file as "extract.path"'));
-    expect(warning).toMatchObject({ line: 21, message: expect.stringContaining('so every row of it is published labelled as sample data'), hint: expect.stringContaining('remove extract.sample') });
+    expect(warning).toMatchObject({ line: lineOf(await cat.read('sources/safety/cctv-by-gu.yaml'), 'sample:'), message: expect.stringContaining('so every row of it is published labelled as sample data'), hint: expect.stringContaining('remove extract.sample') });
   } finally {
     await cat.cleanup();
   }

@@ -34,7 +34,7 @@ test('the pattern that hung validation (^(([a-z가-힣])+)+$, a 45-character val
     expect(checkReport(await citydash(cat, 'check')).errors).toBe(0);
     // The case fails if run does not finish within the harness's bound (it used to hang).
     const run = await citydash(cat, 'run');
-    expect(run.stderr).toMatch(/\[fresh\] redos-pattern 1 rows/);
+    expect(run.stderr).toMatch(/\[fresh\] redos-pattern \d+ rows/);
     expect(await publishedDatasets(cat)).toContain(id);
   } finally {
     await cat.cleanup();
