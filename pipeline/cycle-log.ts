@@ -2,6 +2,7 @@
 // feeds, CI summaries and `citydash diff` are all rendered from this record, so it carries the
 // titles it needs (a dataset removed from the catalog later still reads well in old entries).
 // The types live here, beside types.ts, because the cycle writes this record and the site reads it.
+import type { DataPeriod, Grain } from './period.ts';
 import type { Cadence, ColumnType, FetchInfo, Localized, Row, Value } from './types.ts';
 
 export type FreshnessStatus = 'fresh' | 'due' | 'overdue' | 'failed';
@@ -17,6 +18,19 @@ export interface Freshness {
   overdueSince: string | null;
   /** How late it is, counted from nextDue (due and overdue only). */
   lateByMs: number | null;
+  /**
+   * The newest period in the data (period.ts periodKey: 2026-11-27, 2026-11, 2026-Q3, 2026) and
+   * where it was read; absent in logs written before datasets declared `time`.
+   */
+  period?: { grain: Grain; latest: string; basis: DataPeriod['basis'] } | null;
+  /** When data for the period after the newest one is expected (the data rule); null without one. */
+  dataDue?: string | null;
+  /**
+   * Which rule set nextDue: the content's last change, the data's newest period, or (derived
+   * datasets) a less fresh `input` dataset it is computed from.
+   */
+  basis?: 'content' | 'data' | 'input' | null;
+  input?: string;
 }
 
 export interface ColumnRetype {

@@ -3,6 +3,7 @@
 // Each stage takes typed input, options and the injected `Effects`, so tests run it
 // silently against temp directories and loopback servers.
 
+import type { TimeSpec } from './period.ts';
 import type { WorkDir } from './workdir.ts';
 
 export type Lang = 'ko' | 'en';
@@ -95,6 +96,8 @@ export interface DatasetDescriptor {
   homepage?: string;
   keywords?: Keywords;
   update: { every: Cadence };
+  /** What period the rows describe (period.ts): pages say "data as of …", freshness checks it. */
+  time?: TimeSpec;
   extract?: ExtractSpec;
   columns: Record<string, ColumnSpec>;
   district?: { from: string; shortKorean?: boolean };
@@ -117,7 +120,8 @@ export interface ChartDescriptor {
   alt?: Partial<Localized>;
   keywords?: Keywords;
   data: string[];
-  proposedBy?: string;
+  /** A name as written (Korean names are marked lang="ko" on English pages), or both languages. */
+  proposedBy?: string | Localized;
   /** Vega-Lite spec; data as {name: <dataset-id>}. */
   spec: Record<string, unknown>;
   locales?: Partial<Record<Lang, Record<string, unknown>>>;
@@ -127,8 +131,11 @@ export interface ChartDescriptor {
    */
   template?: 'gu-map';
   map?: { dataset: string; value: string; code?: string };
-  /** Which column is the headline indicator on the home page (optional). */
-  indicator?: { dataset: string; value: string; time?: string; filter?: Record<string, string | number> };
+  /**
+   * The headline card on the home page (optional): the latest value of one column, for one series
+   * (filter, named by label), compared with the period before or the same period a year earlier.
+   */
+  indicator?: { dataset: string; value: string; time?: string; filter?: Record<string, string | number>; label?: Localized; compare?: 'previous' | 'year-ago' };
   file: string;
 }
 

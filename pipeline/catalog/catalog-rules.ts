@@ -132,11 +132,29 @@ export function chartRules(charts: Entry[], datasets: Entry[], areas: string[] |
       }
       for (const field of ['value', 'code', 'time']) add(columnRef(e, `/${part}/${field}`, section[field], target.value, `"${part}.${field}"`));
       if (isObj(section.filter)) for (const k of Object.keys(section.filter)) add(columnRef(e, joinPointer([part, 'filter', k]), k, target.value, `"${part}.filter" key`, 'key'));
+      if (part === 'indicator') for (const p of cardRules(e, section, target.value)) add(p);
     }
     if (areas && typeof v.area === 'string' && !areas.includes(v.area)) {
       add(ref(e.source, '/area', `area ${quote(v.area)} is not listed in citydash.yaml "areas" (listed: ${areas.join(', ') || 'none'})${didYouMean(v.area, areas)}`));
     }
   }
+}
+
+/** What a home-page card needs to explain itself: the period of its number, and which series it shows. */
+function cardRules(e: Entry, card: Obj, dataset: Obj): Problem[] {
+  const out: Problem[] = [];
+  const id = quote(String(dataset.id));
+  if (!isObj(dataset.time)) {
+    if (card.compare === 'year-ago') {
+      out.push(problemAt(e.source, '/indicator/compare', `"year-ago" needs to know the period of each row, but dataset ${id} declares no "time" ({column, grain})`, { rule: 'reference' }));
+    } else {
+      out.push(problemAt(e.source, '/indicator/dataset', `dataset ${id} declares no "time" ({column, grain}), so the card cannot name the period of its number ("data as of") or of what it is compared with`, { rule: 'card', severity: 'warning' }));
+    }
+  }
+  if (isObj(card.filter) && !isObj(card.label)) {
+    out.push(problemAt(e.source, '/indicator/filter', 'the card shows one series (filter) but does not name it: add "label" ({ko, en}), e.g. {ko: 2호선, en: Line 2}', { rule: 'card', severity: 'warning', at: 'key' }));
+  }
+  return out;
 }
 
 function columnRef(e: Entry, pointer: string, name: unknown, dataset: Obj, role: string, at: 'key' | 'value' = 'value'): Problem | undefined {

@@ -1,5 +1,6 @@
 // Rules about one dataset descriptor beyond its JSON Schema: how its parts refer to each
 // other (primary key, district, derived columns) and the files it names.
+import { GRAINS, periodOf, type Grain } from '../period.ts';
 import type { Problem } from '../types.ts';
 import { quote } from '../errors.ts';
 import { extractRules, type ExtractRuleOptions } from './extract-rules.ts';
@@ -48,7 +49,35 @@ export async function datasetRules(root: string, source: SourceDoc, v: Obj, opts
   // The district column is read before gu_* exist, so only declared columns count here.
   const declared = isObj(v.columns) ? Object.keys(v.columns) : [];
   if (isObj(v.district)) checkColumn('/district/from', v.district.from, 'district column', declared);
+  problems.push(...timeRules(source, v, columns));
 
   if (isObj(v.extract)) problems.push(...(await extractRules(root, source, v.extract, opts)));
   return problems;
 }
+
+// A time column holds dates, months, quarters or years: text or integers, never measurements.
+const TIME_TYPES = ['date', 'datetime', 'string', 'integer'];
+
+/** `time`: its column exists and can hold a period; `asOf` reads as one. */
+function timeRules(source: SourceDoc, v: Obj, columns: string[]): Problem[] {
+  const problems: Problem[] = [];
+  const add = (pointer: string, message: string, rule = 'time') => problems.push(problemAt(source, pointer, message, { rule }));
+  const time = v.time;
+  if (!isObj(time) || typeof time.grain !== 'string' || !(GRAINS as readonly string[]).includes(time.grain)) return problems; // the schema said why
+  if (typeof time.column === 'string' && columns.length && columns.includes(time.column) && isObj(v.columns)) {
+    const spec = v.columns[time.column];
+    const type = isObj(spec) ? spec.type : 'string';
+    if (typeof type === 'string' && !TIME_TYPES.includes(type)) {
+      add('/time/column', `time column ${quote(time.column)} is of type ${type}; a period is a date, datetime, string (2026-11, 2026-Q3) or integer year`);
+    }
+    if (type === 'integer' && time.grain !== 'year') add('/time/grain', `time column ${quote(time.column)} holds integers, which can only be years; grain ${quote(time.grain)} needs dates or text such as 2026-11`);
+  } else if (typeof time.column === 'string' && columns.length && !columns.includes(time.column)) {
+    add('/time/column', `time column ${quote(time.column)} is not a declared column (columns: ${listed(columns)})${didYouMean(time.column, columns)}`, 'reference');
+  }
+  if ((typeof time.asOf === 'string' || typeof time.asOf === 'number') && !periodOf(time.asOf, time.grain as Grain)) {
+    add('/time/asOf', `asOf ${quote(String(time.asOf))} is not a ${time.grain} (write ${EXAMPLE[time.grain as Grain]})`);
+  }
+  return problems;
+}
+
+const EXAMPLE: Record<Grain, string> = { day: '2026-11-27', month: '2026-11', quarter: '2026-Q3', year: '2016' };

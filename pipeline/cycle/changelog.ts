@@ -7,6 +7,7 @@ import type { Catalog, DatasetDescriptor, Localized, SnapshotMeta, ValidationRep
 import type { WorkDir } from '../workdir.ts';
 import { diffSnapshots, type DatasetDiff } from './diff.ts';
 import { freshness, type Freshness } from './freshness.ts';
+import { dataPeriodOf } from '../period.ts';
 import type { CycleCounts, CycleLog, DatasetLog, HistoryEntry, IndicatorLog, LoggedDiff } from '../cycle-log.ts';
 import type { SourceOutcome } from './refresh.ts';
 
@@ -97,6 +98,7 @@ async function datasetLog(ds: DatasetDescriptor, input: ChangelogInput): Promise
     : ds.sql ? { outcome: 'derived' } : null;
   const changedAt = input.changedAt[ds.id] ?? null;
   const lastModified = after?.fetch?.lastModified ?? null;
+  const period = after && ds.time ? await dataPeriodOf(ds.time, input.work.rows(ds.id), after.fetch?.fetchedAt).catch(() => null) : null;
   return {
     id: ds.id,
     title: ds.title,
@@ -111,7 +113,7 @@ async function datasetLog(ds: DatasetDescriptor, input: ChangelogInput): Promise
     stale: after?.stale ?? null,
     rows: { before: published?.meta.rows ?? null, after: after?.rows ?? null },
     diff,
-    freshness: freshness({ every: ds.update.every, changedAt, lastModified }, input.at),
+    freshness: freshness({ every: ds.update.every, changedAt, lastModified, data: ds.time ? { period, lag: ds.time.lag } : null }, input.at),
     changedAt,
     lastModified,
     columnTitles: columnTitles(ds, diff),
@@ -161,9 +163,39 @@ export function countLog(datasets: DatasetLog[], chartsFailed: number): CycleCou
   };
 }
 
+const WORSE: Record<Freshness['status'], number> = { fresh: 0, due: 1, overdue: 2, failed: 3 };
+
+/**
+ * A derived dataset is no fresher than what it is computed from: a monthly average of a daily
+ * series that stopped a week ago is overdue too, though its own month is not over. It takes the
+ * least fresh status of its inputs (inputs first, in dependency order) and says which one.
+ */
+function inheritFreshness(catalog: Catalog, logs: DatasetLog[]): void {
+  const byId = new Map(logs.map((d) => [d.id, d]));
+  const done = new Set<string>();
+  const visit = (id: string, path: string[]): void => {
+    const ds = catalog.datasets.find((d) => d.id === id);
+    const log = byId.get(id);
+    if (!ds || !log || done.has(id) || path.includes(id)) return;
+    for (const from of ds.from ?? []) visit(from, [...path, id]);
+    done.add(id);
+    if (!ds.from || log.freshness.status === 'failed') return;
+    for (const from of ds.from) {
+      const f = byId.get(from)?.freshness;
+      if (f && f.status !== 'failed' && WORSE[f.status] > WORSE[log.freshness.status]) {
+        // Name the dataset that is actually late, not the derived one in between.
+        const input = f.basis === 'input' && f.input ? f.input : from;
+        log.freshness = { ...log.freshness, status: f.status, nextDue: f.nextDue, overdueSince: f.overdueSince, lateByMs: f.lateByMs, basis: 'input', input };
+      }
+    }
+  };
+  for (const d of logs) visit(d.id, []);
+}
+
 export async function buildCycleLog(input: ChangelogInput): Promise<CycleLog> {
   const datasets: DatasetLog[] = [];
   for (const ds of input.catalog.datasets) datasets.push(await datasetLog(ds, input));
+  inheritFreshness(input.catalog, datasets);
   const ids = new Set(input.catalog.datasets.map((d) => d.id));
   for (const [id, published] of Object.entries(input.base?.datasets ?? {})) {
     if (!ids.has(id)) datasets.push(removedLog(id, published, input));

@@ -1,23 +1,28 @@
 // Freshness: is each dataset as current as the cadence its department agreed with citizens?
+// Two questions, and the worse answer counts (README "Freshness", docs/architecture.md §7):
 //
-// The rule (README "Freshness"): a dataset's LAST CHANGE is the earlier of
+// CONTENT. A dataset's LAST CHANGE is the earlier of
 //   (a) `changedAt` — when the content of its published snapshot (sha256 of the canonical rows)
 //       last changed, as recorded in the target's manifest and carried from cycle to cycle; and
 //   (b) the source's own Last-Modified for that content, when the source sends one.
 // Re-fetching identical data keeps the hash and so keeps `changedAt`; a source that touches its
 // file without changing it moves Last-Modified forward but (a) still holds the date back. New
 // content whose source says it was last modified long ago counts from that older date. When the
-// pipeline last ran never enters. The newest date INSIDE the data is not used: publication lags
-// differ per dataset (monthly statistics appear weeks after the month ends) and would need a
-// per-dataset lag setting to mean anything.
+// pipeline last ran never enters. The next change is expected one period after the last change.
 //
-// The next update is expected one period after the last change (hourly, daily and weekly are
-// fixed lengths; months are calendar months in Seoul time). From then the dataset is DUE; a
-// quarter of a period later it is OVERDUE (a daily dataset 30 hours after its last change, a
-// monthly one about a week after the expected date). No snapshot at all is FAILED.
+// DATA. The newest period inside the data (the descriptor's `time: {column, grain, lag}`, see
+// period.ts) must be as recent as the cadence allows: the period after it is expected by the
+// later of its own end and one cadence period after the newest period's end, plus the dataset's
+// publication lag. A daily series whose last day is a week old is overdue even if its file
+// changed yesterday; October's monthly figures are not late on 28 November when they are
+// published a month after the month ends (lag P1M).
+//
+// Either way a dataset is DUE from the expected instant and OVERDUE a quarter of a cadence period
+// later (a daily dataset 6 hours on, a monthly one about a week). No snapshot at all is FAILED.
 import type { Freshness, FreshnessStatus } from '../cycle-log.ts';
 import type { Cadence } from '../types.ts';
 import { addPeriod, CadenceError } from '../extract/index.ts';
+import { addDuration, nextPeriod, parseDuration, periodEnd, periodKey, type DataPeriod } from '../period.ts';
 
 export { addPeriod, CadenceError };
 export type { Freshness, FreshnessStatus };
@@ -28,6 +33,8 @@ export interface FreshnessInput {
   changedAt: string | null;
   /** The source's Last-Modified for that content, if it sent one. */
   lastModified?: string | null;
+  /** What the data holds (period.ts dataPeriodOf) and its publication lag (`time.lag`). */
+  data?: { period: DataPeriod | null; lag?: string } | null;
 }
 
 
@@ -47,12 +54,30 @@ export function lastChangeOf(input: Pick<FreshnessInput, 'changedAt' | 'lastModi
   return new Date(modified !== null && modified < changed ? modified : changed);
 }
 
+/** When data for the period after `period` is expected (the DATA rule above); null when it cannot say. */
+export function nextPeriodDue(period: DataPeriod, every: Cadence, lag: string | undefined): Date | null {
+  const delay = parseDuration(lag);
+  if (!delay) return null;
+  const latestEnd = periodEnd(period.latest);
+  const nextEnd = periodEnd(nextPeriod(period.latest)).getTime();
+  const byCadence = addPeriod(latestEnd, every).getTime();
+  return addDuration(new Date(Math.max(nextEnd, byCadence)), delay);
+}
+
+
 export function freshness(input: FreshnessInput, now: Date): Freshness {
   const last = lastChangeOf(input);
-  if (!last) return { status: 'failed', cadence: input.every, lastChange: null, nextDue: null, overdueSince: null, lateByMs: null };
-  const due = addPeriod(last, input.every);
-  const grace = (due.getTime() - last.getTime()) * GRACE_SHARE;
-  const overdue = new Date(due.getTime() + grace);
+  const period = input.data?.period ?? null;
+  const periodFields = { period: period ? { grain: period.grain, latest: periodKey(period.latest), basis: period.basis } : null };
+  if (!last) return { status: 'failed', cadence: input.every, lastChange: null, nextDue: null, overdueSince: null, lateByMs: null, ...periodFields, dataDue: null, basis: null };
+  const contentDue = addPeriod(last, input.every);
+  // A period read from the fetch time says nothing the content rule does not.
+  const dataDue = period && period.basis !== 'fetched' ? nextPeriodDue(period, input.every, input.data?.lag) : null;
+  const basis = dataDue && dataDue.getTime() < contentDue.getTime() ? 'data' : 'content';
+  const due = basis === 'data' ? dataDue! : contentDue;
+  // A quarter of the cadence period that ends at `due` (for the content rule: since the last change).
+  const periodMs = basis === 'data' ? addPeriod(due, input.every).getTime() - due.getTime() : due.getTime() - last.getTime();
+  const overdue = new Date(due.getTime() + periodMs * GRACE_SHARE);
   const t = now.getTime();
   const status: FreshnessStatus = t < due.getTime() ? 'fresh' : t < overdue.getTime() ? 'due' : 'overdue';
   return {
@@ -62,6 +87,9 @@ export function freshness(input: FreshnessInput, now: Date): Freshness {
     nextDue: due.toISOString(),
     overdueSince: overdue.toISOString(),
     lateByMs: status === 'fresh' ? null : t - due.getTime(),
+    ...periodFields,
+    dataDue: dataDue ? dataDue.toISOString() : null,
+    basis,
   };
 }
 

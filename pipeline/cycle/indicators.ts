@@ -23,7 +23,7 @@ export async function indicatorChanges(catalog: Catalog, sides: IndicatorSides, 
     const point = async (side: { rows: string; meta: SnapshotMeta } | null): Promise<IndicatorPoint | null> => {
       if (!side) return null;
       try {
-        const ind = await computeIndicator(chart, siteColumns(ds, {}, side.meta), readRows(side.rows));
+        const ind = await computeIndicator(chart, siteColumns(ds, {}, side.meta), readRows(side.rows), ds.time);
         return ind ? { time: ind.time, value: ind.value } : null;
       } catch (err) {
         log.debug(`${chart.id}: indicator not computed (${(err as Error).message})`);

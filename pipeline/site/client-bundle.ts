@@ -2,10 +2,12 @@
 //   assets/loader.<hash>.js  the tiny script chart pages load; it imports the bundle below lazily
 //   assets/chart.<hash>.js   vega + vega-embed + the expression interpreter (no Vega-Lite compiler)
 //   assets/search.<hash>.js  the search page's client for the Pagefind index
+//   assets/table.<hash>.js   sorting and collapsing of data tables (pages with one)
 // Names are content hashes (publish serves them `immutable`); the loader learns the chart
 // bundle's name at bundle time. Bundles are kept per process by source hash, so a process that
 // builds several sites (tests, benchmarks) bundles once.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve, sep } from 'node:path';
@@ -90,7 +92,9 @@ async function bundleAll(dir: string): Promise<Array<[string, Uint8Array]>> {
   const chartPath = assetName('chart', 'js', chart);
   const loader = await bundle(dir, 'loader.ts', { __CHART_BUNDLE__: JSON.stringify(`./${chartPath.slice('assets/'.length)}`) });
   const search = await bundle(dir, 'search.ts');
-  return [['chart.js', chart], ['loader.js', loader], ['search.js', search]];
+  const out: Array<[string, Uint8Array]> = [['chart.js', chart], ['loader.js', loader], ['search.js', search]];
+  if (existsSync(join(dir, 'table.ts'))) out.push(['table.js', await bundle(dir, 'table.ts')]);
+  return out;
 }
 
 /**

@@ -2,7 +2,8 @@
 // site/feeds/changes.njk), as `model.changes` and `model.freshness`. Every text is already in
 // words here; templates only lay it out. Nothing here depends on when the build ran, so a page
 // is byte-identical across cycles while what it shows is unchanged.
-import { fill, formatDate } from './format.ts';
+import { fill, formatDate, formatPeriod } from './format.ts';
+import { periodOf, periodKey } from '../period.ts';
 import { STRINGS } from './i18n.ts';
 import { paths } from './links.ts';
 import { sitePage, type SitePage } from './pages.ts';
@@ -45,6 +46,12 @@ export interface FreshnessRow {
   cadence: string;
   status: Freshness['status'];
   statusText: string;
+  /** The newest period in the data ("Nov 2026"), '' when the dataset declares no time. */
+  dataAsOf: string;
+  dataAsOfKey: string | null;
+  /** Sort keys for the page's sortable table: the period's first day, the status's urgency. */
+  dataAsOfSort: string;
+  rank: number;
   lastChange: string;
   lastChangeIso: string | null;
   nextDue: string;
@@ -82,11 +89,24 @@ function page(lang: Lang, path: (l: Lang) => string): PageBase {
   return { ...sitePage(lang, path, STRINGS), w: WORDS[lang] };
 }
 
-/** "최신", "2026년 11월 30일부터 기한 초과", "데이터 없음". */
-export function statusText(f: Pick<Freshness, 'status' | 'overdueSince' | 'cadence'>, lang: Lang): string {
+/** The newest period in the data, in words ("2026년 11월", "Q3 2026"); '' when not known. */
+export function periodWords(f: Pick<Freshness, 'period'>, lang: Lang): string {
+  const p = f.period ? periodOf(f.period.latest, f.period.grain) : null;
+  return p ? formatPeriod(p, lang) : '';
+}
+
+/**
+ * "최신", "2026년 11월 30일부터 기한 초과 (2026년 11월 27일 이후 자료가 없음)", "데이터 없음".
+ * A late dataset says why when the data itself is behind, or the input it is computed from.
+ */
+export function statusText(f: Pick<Freshness, 'status' | 'overdueSince' | 'cadence'> & Partial<Pick<Freshness, 'basis' | 'period' | 'input'>>, lang: Lang, titleOf?: (id: string) => string | undefined): string {
   const w = WORDS[lang];
-  if (f.status === 'overdue') return fill(w.statusOverdue, { date: when(f.overdueSince, lang, f.cadence) });
-  return f.status === 'fresh' ? w.statusFresh : f.status === 'due' ? w.statusDue : w.statusFailed;
+  const head = f.status === 'overdue' ? fill(w.statusOverdue, { date: when(f.overdueSince ?? null, lang, f.cadence) }) : f.status === 'fresh' ? w.statusFresh : f.status === 'due' ? w.statusDue : w.statusFailed;
+  if (f.status !== 'overdue' && f.status !== 'due') return head;
+  const period = f.basis === 'data' ? periodWords(f, lang) : '';
+  if (period) return `${head} (${fill(w.becauseData, { period })})`;
+  const input = f.basis === 'input' && f.input ? (titleOf?.(f.input) ?? f.input) : '';
+  return input ? `${head} (${fill(w.becauseInput, { title: input })})` : head;
 }
 
 export function changesModel(catalog: Catalog, current: CycleLog, history: HistoryEntry[], opts: { baseUrl: string | null; siteTitle: PerLang<string>; limit: number }): ChangesModel {
@@ -154,6 +174,7 @@ const RANK: Record<Freshness['status'], number> = { overdue: 0, failed: 1, due: 
 
 export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel {
   const byId = new Map(log.datasets.map((d) => [d.id, d]));
+  const titleIn = (lang: Lang) => (id: string) => byId.get(id)?.title[lang];
   const datasets: FreshnessModel['datasets'] = {};
   for (const ds of catalog.datasets) {
     const d = byId.get(ds.id);
@@ -166,7 +187,7 @@ export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel 
       overdueSince: d.freshness.overdueSince,
       changedAt: d.changedAt,
       stale: d.stale,
-      text: { ko: statusText(d.freshness, 'ko'), en: statusText(d.freshness, 'en') },
+      text: { ko: statusText(d.freshness, 'ko', titleIn('ko')), en: statusText(d.freshness, 'en', titleIn('en')) },
     };
   }
   const charts: FreshnessModel['charts'] = {};
@@ -175,12 +196,12 @@ export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel 
     const parts = ids.map((id) => byId.get(id)?.freshness).filter((f): f is Freshness => Boolean(f));
     const c = combineFreshness(parts);
     const worst = parts.find((f) => f.status === c.status);
-    const text = (lang: Lang) => statusText(worst ?? { status: c.status, overdueSince: null, cadence: 'daily' }, lang);
+    const text = (lang: Lang) => statusText(worst ?? { status: c.status, overdueSince: null, cadence: 'daily' }, lang, titleIn(lang));
     charts[chart.id] = { ...c, text: { ko: text('ko'), en: text('en') } };
   }
   const pages = LANGS.map((lang) => {
     const w = WORDS[lang];
-    const rows = log.datasets.filter((d) => datasets[d.id]).map((d) => freshnessRow(d, lang));
+    const rows = log.datasets.filter((d) => datasets[d.id]).map((d) => freshnessRow(d, lang, titleIn(lang)));
     rows.sort((a, b) => RANK[a.status] - RANK[b.status] || a.department.localeCompare(b.department, lang) || a.id.localeCompare(b.id));
     const count = (s: Freshness['status']) => rows.filter((r) => r.status === s).length;
     const delayed = rows.filter((r) => r.failedText).length;
@@ -191,8 +212,9 @@ export function freshnessModel(catalog: Catalog, log: CycleLog): FreshnessModel 
   return { datasets, charts, overdue, words: WORDS, pages };
 }
 
-function freshnessRow(d: DatasetLog, lang: Lang): FreshnessRow {
+function freshnessRow(d: DatasetLog, lang: Lang, titleOf: (id: string) => string | undefined): FreshnessRow {
   const f = d.freshness;
+  const latest = f.period ? periodOf(f.period.latest, f.period.grain) : null;
   return {
     id: d.id,
     title: d.title[lang],
@@ -200,7 +222,12 @@ function freshnessRow(d: DatasetLog, lang: Lang): FreshnessRow {
     department: d.department[lang],
     cadence: STRINGS[lang][`cadence_${d.cadence}`],
     status: f.status,
-    statusText: statusText(f, lang),
+    statusText: statusText(f, lang, titleOf),
+    dataAsOf: latest ? formatPeriod(latest, lang, 'short') : '',
+    dataAsOfSort: latest?.start ?? '',
+    rank: RANK[f.status],
+    // <time> takes days, months and years; a quarter has no HTML form.
+    dataAsOfKey: latest && latest.grain !== 'quarter' ? periodKey(latest) : null,
     lastChange: when(f.lastChange, lang, d.cadence),
     lastChangeIso: f.lastChange,
     nextDue: when(f.nextDue, lang, d.cadence),

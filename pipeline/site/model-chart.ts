@@ -6,6 +6,7 @@ import { LANGS } from '../types.ts';
 import { citation } from './cite.ts';
 import { feedbackLinks } from './feedback-links.ts';
 import { chartFiles } from './file-names.ts';
+import { HANGUL } from './format.ts';
 import { absoluteUrl, embedSnippet, paths, perLang } from './links.ts';
 import type { PerLang, SiteChart, SiteChartRender, SiteDataset, SiteIndicator, SitePreview } from './model-types.ts';
 import { findRendered, type RenderedChart } from './rendered.ts';
@@ -62,6 +63,13 @@ function renderFor(chart: ChartDescriptor, lang: Lang, ctx: ChartContext): SiteC
   };
 }
 
+/** A name given once serves both languages unless it is Korean: then English pages mark it lang="ko". */
+function proposer(name: ChartDescriptor['proposedBy']): SiteChart['proposedBy'] {
+  if (!name) return null;
+  if (typeof name === 'object') return { ko: name.ko, en: name.en };
+  return { ko: name, en: HANGUL.test(name) ? null : name };
+}
+
 export function assembleChart(
   chart: ChartDescriptor,
   datasets: Map<string, SiteDataset>,
@@ -96,11 +104,12 @@ export function assembleChart(
     area: chart.area,
     title: chart.title,
     description: chart.description,
-    proposedBy: chart.proposedBy ?? null,
+    proposedBy: proposer(chart.proposedBy),
     datasets: used.map((d) => d.id),
     departments,
     licences,
     updatedAt: fetched.length ? fetched[fetched.length - 1] : null,
+    period: datasets.get(chart.data[0] ?? '')?.period ?? null,
     sample: used.some((d) => d.sample),
     stale: used.filter((d) => d.stale).map((d) => ({ dataset: d.id, since: d.stale!.since, reason: d.stale!.reason })),
     render,

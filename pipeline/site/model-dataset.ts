@@ -7,7 +7,7 @@ import { datasetDownloads } from './file-names.ts';
 import { describeLicence } from './licences.ts';
 import { paths, perLang, safeHref, absoluteUrl } from './links.ts';
 import { pageKeywords, type PageContext } from './model-chart.ts';
-import type { PerLang, RejectionReason, SiteColumn, SiteContact, SiteDataset, SiteFeedbackLinks, SiteValidation } from './model-types.ts';
+import type { PerLang, RejectionReason, SiteColumn, SiteContact, SiteDataset, SiteFeedbackLinks, SitePeriod, SiteValidation } from './model-types.ts';
 
 export type DatasetContext = PageContext;
 
@@ -52,6 +52,7 @@ function summarizeValidation(meta: SnapshotMeta, report: ValidationReport | unde
 export function assembleDataset(
   ds: DatasetDescriptor,
   columns: SiteColumn[],
+  period: SitePeriod | null,
   meta: SnapshotMeta | undefined,
   report: ValidationReport | undefined,
   charts: string[],
@@ -80,6 +81,9 @@ export function assembleDataset(
     licence,
     homepage: safeHref(ds.homepage),
     cadence: ds.update.every,
+    time: ds.time ? { column: ds.time.column ?? null, grain: ds.time.grain } : null,
+    period,
+    checkedAt: meta && !derived ? meta.fetch.fetchedAt : null,
     columns,
     primaryKey: ds.primaryKey,
     available: Boolean(meta),

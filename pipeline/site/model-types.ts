@@ -1,6 +1,7 @@
 // The shape of everything the site templates read. Plain JSON-able data only: no functions,
 // no Dates, no Uint8Arrays, so the model can be dumped, diffed and fed to Eleventy as global data.
 import type { FeedbackItem, FeedbackRead } from '../feedback/index.ts';
+import type { DataPeriod, Grain, Period } from '../period.ts';
 import type { Cadence, ColumnType, FetchInfo, Lang, Localized, Value } from '../types.ts';
 import type { Citation } from './cite.ts';
 import type { SiteFeedbackLinks } from './feedback-links.ts';
@@ -106,6 +107,9 @@ export interface SiteDatasetDownloads {
   json: SiteFile;
 }
 
+/** What period the data describes (period.ts): its grain, first and latest period, and how it was read. */
+export type SitePeriod = DataPeriod;
+
 export interface SiteDataset {
   id: string;
   title: Localized;
@@ -114,6 +118,12 @@ export interface SiteDataset {
   licence: SiteLicence;
   homepage: string | null;
   cadence: Cadence;
+  /** The descriptor's `time` (which column holds the period, its grain), null when not declared. */
+  time: { column: string | null; grain: Grain } | null;
+  /** The periods the published rows cover; null without `time` or data. */
+  period: SitePeriod | null;
+  /** When the source was last asked for this data (fetched datasets only; derived ones are computed). */
+  checkedAt: string | null;
   columns: SiteColumn[];
   primaryKey: string[];
   /** False when no validated snapshot exists yet: the page says so and offers no downloads. */
@@ -157,30 +167,61 @@ export interface SiteChartRender {
   cached: boolean;
 }
 
+/** A column of a data table (table.ts): how its values are shown in every row. */
+export interface SiteTableColumn extends SiteColumn {
+  /** Fraction digits every value of a number column is shown with; null for other columns. */
+  digits: number | null;
+  /** Date-like columns: the period each value names (2026-11-01 as Nov 2026 in a monthly dataset). */
+  grain: Grain | null;
+  /** The language whose pages leave this column out (gu_ko on English pages, gu_en on Korean ones). */
+  hiddenIn: Lang | null;
+}
+
+/** The data table under a chart: every row of its dataset, up to table.ts TABLE_MAX_ROWS. */
 export interface SitePreview {
   dataset: string;
-  columns: SiteColumn[];
+  columns: SiteTableColumn[];
   rows: Value[][];
+  /** Rows in the dataset (more than rows.length only past TABLE_MAX_ROWS). */
   total: number;
 }
 
 export interface SiteIndicatorPoint {
   time: string | number;
   value: number;
+  /** The period of `time` when the dataset declares its grain. */
+  period?: Period | null;
 }
 
 export interface SiteIndicator {
   dataset: string;
   column: string;
+  /** What the number is: the column's title (PM2.5, 승차 인원). */
+  measure: Localized;
+  /** The one series shown (indicator.label: Line 2), null when the card shows the whole dataset. */
+  label: Localized | null;
+  /** The filter's values, for a card without a label (shown as written, marked lang="ko" if Korean). */
+  filter: string[];
   unit: string | null;
+  /** The dataset's grain: the card names periods in its words; null when the dataset declares none. */
+  grain: Grain | null;
   time: string | number;
+  period: Period | null;
   value: number;
+  /** `previous`: the period before; `year-ago`: the same period a year earlier (seasonal data). */
+  compare: 'previous' | 'year-ago';
+  /** The point compared with, null when the data has no figure for that period. */
   previous: SiteIndicatorPoint | null;
+  /** The period that should have been compared with but has no figure (says so on the card). */
+  missing: Period | null;
   change: {
     delta: number;
-    /** Relative change in percent, null when the previous value is 0. */
+    /** Relative change in percent, null when the previous value is 0 or the values are percentages. */
     percent: number | null;
+    /** The values are percentages (unit %), so the delta is in percentage points. */
+    points: boolean;
     direction: 'up' | 'down' | 'flat';
+    /** better/worse only where the column says which way is better and the comparison means something. */
     meaning: 'better' | 'worse' | 'neutral';
   } | null;
   /** Last points of the series, oldest first. */
@@ -196,12 +237,15 @@ export interface SiteChart {
   area: string;
   title: Localized;
   description: Localized;
-  proposedBy: string | null;
+  /** Who proposed it; `en` is null when the name has no English form (shown in Korean, lang="ko"). */
+  proposedBy: { ko: string; en: string | null } | null;
   datasets: string[];
   departments: Array<{ id: string; ko: string; en: string }>;
   licences: SiteLicence[];
   /** Latest fetch time over its datasets (ISO), null when none has data. */
   updatedAt: string | null;
+  /** What period the chart's data is as of: its first dataset's (the one it draws and tabulates). */
+  period: SitePeriod | null;
   sample: boolean;
   /** Datasets of this chart that are stale, with since/reason. */
   stale: Array<{ dataset: string; since: string; reason: string }>;
@@ -274,6 +318,8 @@ export interface SiteModel {
   datasets: SiteDataset[];
   charts: SiteChart[];
   areas: SiteArea[];
+  /** Charts with a headline card, in home-page order: late data first (stale, overdue, due), then by area. */
+  cards: string[];
   departments: SiteDepartment[];
   /** True when any dataset on the site is bundled sample data. */
   sample: boolean;

@@ -13,14 +13,15 @@ import { feedbackLinks } from './feedback-links.ts';
 import { absoluteUrl, paths, SAFE_ID, safeHref } from './links.ts';
 import { assembleChart, chartDatasetIds, type PageContext } from './model-chart.ts';
 import { assembleDataset } from './model-dataset.ts';
-import type { PerLang, SiteArea, SiteChanges, SiteColumn, SiteDataset, SiteDepartment, SiteFeedback, SiteFeedbackLinks, SiteFreshness, SiteIndicator, SiteModel, SitePreview, SiteSettings } from './model-types.ts';
+import type { PerLang, SiteArea, SiteChanges, SiteChart, SiteColumn, SiteDataset, SiteDepartment, SiteFeedback, SiteFeedbackLinks, SiteFreshness, SiteIndicator, SiteModel, SitePeriod, SitePreview, SiteSettings } from './model-types.ts';
+import { dataPeriodOf } from '../period.ts';
 import type { RenderedChart } from './rendered.ts';
 import { readRows } from './rows.ts';
+import { tableOf } from './table.ts';
 
 export type * from './model-types.ts';
 export type { RenderedChart } from './rendered.ts';
 
-export const PREVIEW_ROWS = 20;
 
 export interface AssembleInput {
   snapshots: Record<string, SnapshotMeta>;
@@ -57,15 +58,6 @@ function safeId(kind: string, item: { id: string; file: string }, log: Logger): 
   return false;
 }
 
-async function previewOf(file: string, dataset: string, columns: SiteColumn[], total: number): Promise<SitePreview> {
-  const rows: SitePreview['rows'] = [];
-  for await (const row of readRows(file)) {
-    rows.push(columns.map((c) => row[c.name] ?? null));
-    if (rows.length >= PREVIEW_ROWS) break;
-  }
-  return { dataset, columns, rows, total };
-}
-
 export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, log: Logger = memoryLogger()): Promise<SiteModel> {
   const settings = siteSettings(catalog);
   // Feedback and citations name the cycle of the data shown (its last change), not this build's:
@@ -90,7 +82,15 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
     }
     const meta = input.snapshots[ds.id];
     const charts = chartList.filter((c) => chartDatasetIds(c).includes(ds.id)).map((c) => c.id);
-    datasets.set(ds.id, assembleDataset(ds, siteColumns(ds, schema, meta), meta, input.reports?.[ds.id], charts, ctx));
+    let period: SitePeriod | null = null;
+    if (meta && ds.time) {
+      try {
+        period = await dataPeriodOf(ds.time, input.rowsPath(ds.id), meta.fetch.fetchedAt);
+      } catch (err) {
+        log.warn(`dataset ${ds.id}: cannot tell what period its data is as of: ${(err as Error).message}`);
+      }
+    }
+    datasets.set(ds.id, assembleDataset(ds, siteColumns(ds, schema, meta), period, meta, input.reports?.[ds.id], charts, ctx));
   }
 
   const previews = new Map<string, SitePreview | null>();
@@ -99,7 +99,7 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
     if (!ds?.available) return null;
     if (!previews.has(ds.id)) {
       try {
-        previews.set(ds.id, await previewOf(input.rowsPath(ds.id), ds.id, ds.columns, ds.rows));
+        previews.set(ds.id, await tableOf(input.rowsPath(ds.id), ds));
       } catch (err) {
         log.warn(`dataset ${ds.id}: no data preview: ${(err as Error).message}`);
         previews.set(ds.id, null);
@@ -111,7 +111,7 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
     const ds = chart.indicator ? datasets.get(chart.indicator.dataset) : undefined;
     if (!chart.indicator || !ds?.available) return null;
     try {
-      return await computeIndicator(chart, ds.columns, readRows(input.rowsPath(ds.id)));
+      return await computeIndicator(chart, ds.columns, readRows(input.rowsPath(ds.id)), ds.time);
     } catch (err) {
       log.warn(`chart ${chart.id}: no indicator card: ${(err as Error).message}`);
       return null;
@@ -140,6 +140,11 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
     departments.set(dep.id, dep);
   }
 
+  // Late data first: what a citizen most needs to know is which numbers are not current.
+  const late = (c: SiteChart) => (c.stale.length ? 0 : ({ overdue: 1, due: 2 } as Record<string, number>)[input.freshness?.charts?.[c.id]?.status ?? ''] ?? 3);
+  const areaOrder = (c: SiteChart) => areas.findIndex((a) => a.id === c.area);
+  const cards = charts.filter((c) => c.indicator).map((c, i) => ({ c, i })).sort((a, b) => late(a.c) - late(b.c) || areaOrder(a.c) - areaOrder(b.c) || a.i - b.i).map(({ c }) => c.id);
+
   const datasetList = [...datasets.values()];
   return {
     feedback: siteFeedback(catalog, input, settings.baseUrl),
@@ -151,6 +156,7 @@ export async function assembleSiteModel(catalog: Catalog, input: AssembleInput, 
     datasets: datasetList,
     charts,
     areas: areas.filter((a) => a.charts.length > 0 || a.id in (catalog.settings.areas ?? {})),
+    cards,
     departments: [...departments.values()],
     sample: datasetList.some((d) => d.sample),
     ...(input.freshness ? { freshness: input.freshness } : {}),

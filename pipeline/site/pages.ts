@@ -4,7 +4,7 @@ import { LANGS, type Lang } from '../types.ts';
 import { feedbackFeeds, type FeedbackFeed } from './feedback-feed.ts';
 import type { Strings } from './i18n.ts';
 import { paths } from './links.ts';
-import type { PerLang, SiteChart, SiteDataset, SiteModel } from './model-types.ts';
+import type { PerLang, SiteArea, SiteChart, SiteDataset, SiteModel } from './model-types.ts';
 
 export interface SitePage {
   lang: Lang;
@@ -61,9 +61,10 @@ export function pageList(model: SiteModel): SitePages {
 }
 
 /** Id -> item maps, so a template can follow a chart's dataset ids to their titles. */
-export function lookups(model: SiteModel): { charts: Record<string, SiteChart>; datasets: Record<string, SiteDataset> } {
+export function lookups(model: SiteModel): { charts: Record<string, SiteChart>; datasets: Record<string, SiteDataset>; areas: Record<string, SiteArea> } {
   return {
     charts: Object.fromEntries(model.charts.map((c) => [c.id, c])),
     datasets: Object.fromEntries(model.datasets.map((d) => [d.id, d])),
+    areas: Object.fromEntries(model.areas.map((a) => [a.id, a])),
   };
 }

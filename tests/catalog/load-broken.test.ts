@@ -22,7 +22,7 @@ describe('loadCatalog on a broken catalog', () => {
       'schemas/subway.schema.json:4:50: not valid JSON: trailing comma before \'}\' (remove it)',
       'sources/climate-environment/air-quality.yaml:1:1: missing required key "licence"',
       'sources/climate-environment/air-quality.yaml:5:17: "update.every" must be one of hourly, daily, weekly, monthly, quarterly, yearly; got "nightly"',
-      'sources/climate-environment/air-quality.yaml:6:1: unknown key "extarct" (allowed: id, title, description, department, contact, licence, homepage, keywords, update, extract, columns, district, schema, primaryKey, onInvalid, from, sql); did you mean "extract"?',
+      'sources/climate-environment/air-quality.yaml:6:1: unknown key "extarct" (allowed: id, title, description, department, contact, licence, homepage, keywords, update, time, extract, columns, district, schema, primaryKey, onInvalid, from, sql); did you mean "extract"?',
       'sources/climate-environment/air-quality.yaml:12:30: "columns.pm10.type" must be one of string, integer, number, date, datetime, boolean; got "float"',
       'sources/climate-environment/air-quality.yaml:14:13: "primaryKey" must be a list; got "date"',
       'sources/climate-environment/air-quality.yaml:15:41: "onInvalid.maxRatio" must be at most 1; got 1.5',

@@ -51,7 +51,7 @@ test('2 when a source fails but the site, with its last good data, is published'
   expect((ds.failed as { reason: string }).reason).toContain('moved-away.csv');
   expect(await liveCycle()).toBe('2026-11-29T2100Z');
   const page = visibleText(await read(cat.target, 'en/datasets/cctv-by-gu/index.html'));
-  expect(page).toContain('Delayed since November 30, 2026');
+  expect(page).toContain('Delayed since 30 November 2026');
   expect(page).toContain('moved-away.csv');
 });
 

@@ -67,7 +67,55 @@ test('no data at all is failed; a chart is as fresh as its least fresh dataset',
 test('the status in words, with the date it became overdue (stable from cycle to cycle)', () => {
   const f = freshness({ every: 'daily', changedAt: T.toISOString() }, at(100 * H));
   expect(statusText(f, 'ko')).toBe('2026년 11월 30일부터 기한 초과');
-  expect(statusText(f, 'en')).toBe('Overdue since November 30, 2026');
-  expect(statusText(freshness({ every: 'daily', changedAt: T.toISOString() }, at(200 * H)), 'en')).toBe('Overdue since November 30, 2026');
+  expect(statusText(f, 'en')).toBe('Overdue since 30 November 2026');
+  expect(statusText(freshness({ every: 'daily', changedAt: T.toISOString() }, at(200 * H)), 'en')).toBe('Overdue since 30 November 2026');
   expect(statusText(freshness({ every: 'daily', changedAt: T.toISOString() }, at(H)), 'ko')).toBe('최신');
+});
+
+// The data rule: the newest period inside the data must be as recent as the cadence allows.
+const day = (start: string) => ({ grain: 'day' as const, first: { grain: 'day' as const, start: '2026-09-01' }, latest: { grain: 'day' as const, start }, basis: 'column' as const });
+const month = (start: string) => ({ grain: 'month' as const, first: { grain: 'month' as const, start: '2025-11-01' }, latest: { grain: 'month' as const, start }, basis: 'column' as const });
+
+test('a daily series whose last day is a week old is overdue, though its file changed yesterday', () => {
+  const now = new Date('2026-12-04T17:00:00Z'); // 5 December, 02:00 in Seoul
+  const yesterday = new Date('2026-12-03T21:00:00Z').toISOString();
+  const f = freshness({ every: 'daily', changedAt: yesterday, data: { period: day('2026-11-27'), lag: 'P1D' } }, now);
+  // 28 November's data was expected by its end (29 Nov 00:00 KST) plus a day: 30 Nov 00:00 KST.
+  expect(f).toMatchObject({ status: 'overdue', basis: 'data', dataDue: '2026-11-29T15:00:00.000Z', nextDue: '2026-11-29T15:00:00.000Z', period: { grain: 'day', latest: '2026-11-27', basis: 'column' } });
+  // A quarter of a day later it is overdue.
+  expect(f.overdueSince).toBe('2026-11-29T21:00:00.000Z');
+  expect(statusText(f, 'en')).toBe('Overdue since 30 November 2026 (no data after 27 November 2026)');
+  expect(statusText(f, 'ko')).toBe('2026년 11월 30일부터 기한 초과 (2026년 11월 27일 이후 자료가 없음)');
+  // With yesterday's day in it, the same file is fresh: the content rule decides again.
+  const current = freshness({ every: 'daily', changedAt: yesterday, data: { period: day('2026-12-03'), lag: 'P1D' } }, now);
+  expect(current).toMatchObject({ status: 'fresh', basis: 'content' });
+});
+
+test('monthly figures published a month after the month ends are not late before then', () => {
+  const lastChange = new Date('2026-11-20T00:00:00Z').toISOString();
+  const data = { period: month('2026-10-01'), lag: 'P1M' };
+  // November's figures are expected by the end of November plus a month: 1 January (Seoul).
+  expect(freshness({ every: 'monthly', changedAt: lastChange, data }, new Date('2026-12-04T17:00:00Z'))).toMatchObject({ status: 'fresh', dataDue: '2026-12-31T15:00:00.000Z' });
+  // Without the lag the same data is due on 1 December.
+  expect(freshness({ every: 'monthly', changedAt: lastChange, data: { period: month('2026-10-01') } }, new Date('2026-12-04T17:00:00Z'))).toMatchObject({ status: 'due', basis: 'data', dataDue: '2026-11-30T15:00:00.000Z' });
+  // Content that changed on 2 December is next expected on 2 January; the data decides first, and
+  // the grace is a quarter of the month after 1 January (31 days): overdue from 8 January, 18:00.
+  const late = freshness({ every: 'monthly', changedAt: '2026-12-02T00:00:00Z', data }, new Date('2027-01-10T00:00:00Z'));
+  expect(late).toMatchObject({ status: 'overdue', basis: 'data', overdueSince: '2027-01-08T09:00:00.000Z' });
+  // The content rule still holds: nothing changed since 20 November, so December's update is late.
+  expect(freshness({ every: 'monthly', changedAt: lastChange, data }, new Date('2026-12-24T00:00:00Z'))).toMatchObject({ status: 'due', basis: 'content' });
+});
+
+test('a cadence coarser than the grain gives the department until one cadence after the newest period', () => {
+  // Monthly figures released once a year: December 2025's release is not due before 2027.
+  const data = { period: month('2025-12-01'), lag: 'P2M' };
+  const f = freshness({ every: 'yearly', changedAt: '2026-03-01T00:00:00Z', data }, new Date('2026-12-04T17:00:00Z'));
+  expect(f).toMatchObject({ status: 'fresh', dataDue: '2027-02-28T15:00:00.000Z' });
+});
+
+test('a period read from the fetch time, or a dataset without time, leaves the content rule alone', () => {
+  const changedAt = T.toISOString();
+  const fetched = { grain: 'day' as const, first: { grain: 'day' as const, start: '2026-11-29' }, latest: { grain: 'day' as const, start: '2026-11-29' }, basis: 'fetched' as const };
+  expect(freshness({ every: 'hourly', changedAt, data: { period: fetched } }, at(H / 2))).toMatchObject({ status: 'fresh', basis: 'content', dataDue: null });
+  expect(freshness({ every: 'daily', changedAt }, at(H))).toMatchObject({ status: 'fresh', basis: 'content', period: null });
 });

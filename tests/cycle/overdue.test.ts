@@ -44,13 +44,13 @@ test('fresh, then due a month later, then overdue a week after that', async () =
   const late = await cycleAt(new Date(T.getTime() + 45 * DAY));
   expect(late.exitCode).toBe(0);
   expect(late.log!.counts).toMatchObject({ changed: 0, due: 0, overdue: 2 });
-  expect(await status('en/datasets/fire-incidents-monthly/index.html')).toBe('overdue: Overdue since January 5, 2027');
+  expect(await status('en/datasets/fire-incidents-monthly/index.html')).toBe('overdue: Overdue since 5 January 2027');
   expect(await status('ko/datasets/fire-incidents-monthly/index.html')).toBe('overdue: 2027년 1월 5일부터 기한 초과');
-  expect(await status('en/charts/fire-incidents-monthly/index.html')).toBe('overdue: Overdue since January 5, 2027');
+  expect(await status('en/charts/fire-incidents-monthly/index.html')).toBe('overdue: Overdue since 5 January 2027');
   const home = visibleText(await read(cat.target, 'en/index.html'));
-  expect(home).toContain('Overdue data Fires by gu and month: Overdue since January 5, 2027 Fires in Seoul by month: Overdue since January 5, 2027');
-  expect(itemText(await read(cat.target, 'en/freshness/index.html'), 'fire-incidents-monthly')).toBe('Fires by gu and month Fire and Disaster HQ Monthly November 29, 2026 December 29, 2026 Overdue since January 5, 2027');
-  expect(visibleText(await read(cat.target, `en/changes/${late.cycle}/index.html`))).toContain('Fires by gu and month: expected by December 29, 2026, 15 days late (agreed cadence: monthly)');
+  expect(home).toContain('Overdue data Fires by gu and month: Overdue since 5 January 2027 Fires in Seoul by month: Overdue since 5 January 2027');
+  expect(itemText(await read(cat.target, 'en/freshness/index.html'), 'fire-incidents-monthly')).toBe('Fires by gu and month Fire and Disaster HQ Monthly 29 November 2026 29 December 2026 Overdue since 5 January 2027');
+  expect(visibleText(await read(cat.target, `en/changes/${late.cycle}/index.html`))).toContain('Fires by gu and month: expected by 29 December 2026, 15 days late (agreed cadence: monthly)');
   // The last change is when the content changed, not when it was last fetched.
-  expect(visibleText(await read(cat.target, 'en/datasets/fire-incidents-monthly/index.html'))).toMatch(/Last updated November 29, 2026/);
+  expect(visibleText(await read(cat.target, 'en/datasets/fire-incidents-monthly/index.html'))).toMatch(/Last updated 29 November 2026/);
 });

@@ -100,7 +100,7 @@ test('cycle 1: first publish', async () => {
   for (const id of ['air-quality-daily', 'air-quality-daily-seoul', 'cctv-by-gu', 'fire-incidents-monthly', 'fire-incidents-seoul-monthly']) {
     expect(fresh).toContain(`<tr data-id="${id}" data-status="fresh">`);
   }
-  expect(itemText(fresh, 'air-quality-daily')).toBe('Daily air pollution Climate and Environment HQ Daily November 29, 2026 November 30, 2026 Fresh');
+  expect(itemText(fresh, 'air-quality-daily')).toBe('Daily air pollution Climate and Environment HQ Daily 29 November 2026 30 November 2026 Fresh');
 });
 
 test('cycle 2: one dataset changes (rows added, one revised, a column added), another source breaks', async () => {
@@ -172,8 +172,8 @@ test('cycle 2: one dataset changes (rows added, one revised, a column added), an
     expect(await exists(cat.target, `${lang}/datasets/fire-incidents-monthly/index.html`)).toBe(true);
     expect(await exists(cat.target, `${lang}/charts/fire-incidents-monthly/index.html`)).toBe(true);
   }
-  expect(visibleText(await read(cat.target, 'en/datasets/fire-incidents-monthly/index.html'))).toContain('Delayed since November 30, 2026');
-  expect(visibleText(await read(cat.target, 'en/charts/fire-incidents-monthly/index.html'))).toContain('delayed since November 30, 2026');
+  expect(visibleText(await read(cat.target, 'en/datasets/fire-incidents-monthly/index.html'))).toContain('Delayed since 30 November 2026');
+  expect(visibleText(await read(cat.target, 'en/charts/fire-incidents-monthly/index.html'))).toContain('delayed since 30 November 2026');
 });
 
 test('cycle 3: the broken source recovers', async () => {
@@ -189,7 +189,7 @@ test('cycle 3: the broken source recovers', async () => {
 
   const en = await read(cat.target, 'en/changes/2026-11-30T2100Z/index.html');
   expect(en).toContain('<h1>2026-12-01 06:00 update: no changes</h1>');
-  expect(itemText(en, 'air-quality-daily')).toBe('Daily air pollution: expected by December 1, 2026 (agreed cadence: daily)');
+  expect(itemText(en, 'air-quality-daily')).toBe('Daily air pollution: expected by 1 December 2026 (agreed cadence: daily)');
   for (const lang of ['ko', 'en']) {
     const page = await read(cat.target, `${lang}/datasets/fire-incidents-monthly/index.html`);
     expect(page).not.toContain('banner-stale');

@@ -52,10 +52,10 @@ test('each dataset appears once, under the most important thing that happened to
   const overdue = dataset({ id: 'c', cadence: 'daily', freshness: freshness({ every: 'daily', changedAt: '2026-11-20T21:00:00.000Z' }, new Date(AT)) });
   const sections = cycleSections(log({ failed: 1, changed: 1, overdue: 1 }, [failed, changed, overdue, dataset({ id: 'd' })]), 'en', { dataset: (id) => `/en/datasets/${id}/`, chart: () => null });
   expect(sections.map((s) => [s.key, s.items.map((i) => i.id)])).toEqual([['failed', ['a']], ['changed', ['b']], ['overdue', ['c']], ['unchanged', ['d']]]);
-  expect(sections[0]!.items[0]!.text).toBe('could not be updated at the fetch step: HTTP 500 from https://example.kr/x. Showing the last validated data since November 29, 2026.');
+  expect(sections[0]!.items[0]!.text).toBe('could not be updated at the fetch step: HTTP 500 from https://example.kr/x. Showing the last validated data since 29 November 2026.');
   expect(sections[1]!.items[0]).toMatchObject({ text: '1 row added, 2 revised (CCTV cameras); 25 → 26 rows', examples: ['종로구: CCTV cameras 1,869 → 1,900'], href: '/en/datasets/b/' });
-  expect(sections[2]!.items[0]!.text).toBe('expected by November 22, 2026, 7 days late (agreed cadence: daily)');
-  expect(sections[3]!.items[0]!.text).toBe('unchanged (last changed November 29, 2026)');
+  expect(sections[2]!.items[0]!.text).toBe('expected by 22 November 2026, 7 days late (agreed cadence: daily)');
+  expect(sections[3]!.items[0]!.text).toBe('unchanged (last changed 29 November 2026)');
 });
 
 test('Markdown for CI keeps table rows intact whatever the data says', () => {

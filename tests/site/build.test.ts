@@ -180,9 +180,9 @@ test('sample data is labelled on every page that shows it, and only there', () =
 
 test('a stale dataset says since when it is delayed, on its pages and on home', () => {
   expect(mainOf('ko/datasets/subway-ridership/index.html')).toContain('2024년 11월 22일 06:00 이후 지연');
-  expect(mainOf('en/datasets/subway-ridership/index.html')).toContain('Delayed since November 22, 2024 at 06:00 KST');
+  expect(mainOf('en/datasets/subway-ridership/index.html')).toContain('Delayed since 22 November 2024 at 06:00 KST');
   expect(mainOf('en/datasets/subway-ridership/index.html')).toContain('HTTP 500 from openapi.seoul.go.kr');
-  expect(mainOf('en/charts/subway-riders/index.html')).toContain('Subway ridership: delayed since November 22, 2024');
+  expect(mainOf('en/charts/subway-riders/index.html')).toContain('Subway ridership: delayed since 22 November 2024');
   expect(mainOf('ko/index.html')).toContain('지연된 데이터');
   expect(mainOf('en/datasets/air-quality-daily/index.html')).not.toContain('banner-stale');
 });
@@ -200,7 +200,7 @@ test('home: indicator cards by area with value, unit, change, meaning, sparkline
   expect(en).toContain('Up 12,345 명 (0.8%)');
   expect(en).toContain('since Sep 2024 · <strong>better</strong>');
   expect(en).toContain('Data as of Oct 2024');
-  expect(en).toContain('Data as of November 10, 2024 · Several values at the same time were averaged.');
+  expect(en).toContain('Data as of 10 November 2024 · Several values at the same time were averaged.');
   expect(en).toMatch(/<svg class="sparkline" viewBox="0 0 100 32"[^>]*aria-hidden="true"[^>]*><polyline points="[\d., ]+"\/><\/svg>/);
   // The chart without an indicator is still reachable from home.
   expect(en).toContain('charts/budget-rate/');
@@ -223,7 +223,7 @@ test('chart page: inline SVG, alt text marked drafted, table, downloads, provena
   for (const ext of ['svg', 'png', 'vl.json', 'vega.json']) expect(daily).toMatch(new RegExp(`charts/pm10-daily\\.en\\.[0-9a-f]{12}\\.${ext.replace('.', '\\.')}" download="pm10-daily\\.en\\.${ext.replace('.', '\\.')}"`));
   expect(daily).toContain('Climate and Environment HQ');
   expect(daily).toContain('Korea Open Government Licence Type 1: Attribution');
-  expect(daily).toContain('<time datetime="2024-11-28T21:00:00.000Z">November 29, 2024 at 06:00 KST</time>');
+  expect(daily).toContain('<time datetime="2024-11-28T21:00:00.000Z">29 November 2024 at 06:00 KST</time>');
   expect(ko).toContain('<dd>Open Net Korea</dd>');
   expect(ko).toContain('href="../../datasets/air-quality-monthly-by-gu/"');
   // Feedback: the repository's GitHub issue form (this catalog sets no other channel), with the

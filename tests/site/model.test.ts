@@ -165,14 +165,14 @@ test('numbers and dates per language', () => {
   expect(formatNumber(-3.75, 'ko', { signed: true })).toBe('-3.75');
   expect(formatNumber(0.8, 'en', { signed: true })).toBe('+0.8');
   expect(formatDate('2024-11-27', 'ko')).toBe('2024년 11월 27일');
-  expect(formatDate('2024-11-27', 'en')).toBe('November 27, 2024');
+  expect(formatDate('2024-11-27', 'en')).toBe('27 November 2024');
   expect(formatDate('2024-11', 'ko')).toBe('2024년 11월');
   expect(formatDate('2024-11', 'en')).toBe('Nov 2024');
   expect(formatDate(2024, 'ko')).toBe('2024년');
-  expect(formatDate('2024-11-27T24:00', 'en')).toBe('November 28, 2024 at 00:00');
+  expect(formatDate('2024-11-27T24:00', 'en')).toBe('28 November 2024 at 00:00');
   expect(formatDate('2024-11-27T09:30', 'ko')).toBe('2024년 11월 27일 09:30');
   expect(formatDate('2024-11-28T21:00:00.000Z', 'ko')).toBe('2024년 11월 29일 06:00');
-  expect(formatDate('2024-11-28T21:00:00.000Z', 'en')).toBe('November 29, 2024 at 06:00 KST');
+  expect(formatDate('2024-11-28T21:00:00.000Z', 'en')).toBe('29 November 2024 at 06:00 KST');
   expect(formatDate('어제', 'ko')).toBe('어제');
   expect(fill('{a} and {b} {c}', { a: '{b}', b: 2 })).toBe('{b} and 2 {c}');
 });
