@@ -97,6 +97,8 @@ export interface IndicatorLog {
   column: string;
   columnTitle: Localized;
   unit: string | null;
+  /** The grain its times are periods of (the dataset's `time`), absent in older logs. */
+  grain?: Grain | null;
   before: IndicatorPoint | null;
   after: IndicatorPoint | null;
 }

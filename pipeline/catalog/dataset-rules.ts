@@ -64,6 +64,10 @@ function timeRules(source: SourceDoc, v: Obj, columns: string[]): Problem[] {
   const add = (pointer: string, message: string, rule = 'time') => problems.push(problemAt(source, pointer, message, { rule }));
   const time = v.time;
   if (!isObj(time) || typeof time.grain !== 'string' || !(GRAINS as readonly string[]).includes(time.grain)) return problems; // the schema said why
+  if ('column' in time && 'asOf' in time) {
+    add('/time', '"time" has either "column" (each row\'s period) or "asOf" (one period for the whole dataset), not both', 'shape');
+    return problems;
+  }
   if (typeof time.column === 'string' && columns.length && columns.includes(time.column) && isObj(v.columns)) {
     const spec = v.columns[time.column];
     const type = isObj(spec) ? spec.type : 'string';

@@ -40,6 +40,7 @@ export async function indicatorChanges(catalog: Catalog, sides: IndicatorSides, 
       column: spec.value,
       columnTitle: column?.title ?? { ko: spec.value, en: spec.value },
       unit: column?.unit ?? null,
+      grain: ds.time && (!spec.time || !ds.time.column || spec.time === ds.time.column) ? ds.time.grain : null,
       before,
       after,
     });

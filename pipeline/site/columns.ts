@@ -5,6 +5,7 @@ import { isAbsolute, join } from 'node:path';
 import type { ColumnType, DatasetDescriptor, Localized, SnapshotMeta } from '../types.ts';
 import type { SiteColumn } from './model-types.ts';
 import { CitydashError } from '../errors.ts';
+import { hasHangul, labelsOf, unitInEnglish } from '../catalog/index.ts';
 
 export class SchemaReadError extends CitydashError {
   constructor(file: string, dataset: string, detail: string) {
@@ -34,8 +35,16 @@ const GU_COLUMNS: Record<string, { type: ColumnType; title: Localized }> = {
   gu_en: { type: 'string', title: { ko: '구 (영어)', en: 'Gu (English)' } },
 };
 
-function localized(value: unknown): Localized | null {
-  if (typeof value === 'string' && value.trim()) return { ko: value, en: value };
+/**
+ * A schema's title or description. A plain string is one language's text: Korean if it has
+ * Hangul, else English; the other language gets nothing rather than a stray foreign phrase
+ * ("unit: ppm" on a Korean page), and falls back to what the caller has next.
+ */
+function localized(value: unknown, lang?: 'ko' | 'en'): Localized | null {
+  if (typeof value === 'string' && value.trim()) {
+    const written = hasHangul(value) ? 'ko' : 'en';
+    return lang && lang !== written ? null : { ko: value, en: value };
+  }
   if (value && typeof value === 'object') {
     const v = value as Partial<Record<string, unknown>>;
     const ko = typeof v.ko === 'string' ? v.ko : typeof v.en === 'string' ? v.en : null;
@@ -54,12 +63,20 @@ export function siteColumns(ds: DatasetDescriptor, schema: SchemaProps, meta: Sn
     const spec = ds.columns[name];
     const gu = GU_COLUMNS[name];
     const prop = schema[name] ?? {};
+    // Each language takes the first title written in it: the descriptor's, the conformed gu
+    // columns' own words, then the row schema's, then the column name.
+    const title = (lang: 'ko' | 'en') => spec?.title?.[lang] ?? gu?.title[lang] ?? localized(prop.title, lang)?.[lang] ?? name;
+    const described = (lang: 'ko' | 'en') => spec?.description?.[lang] ?? localized(prop.description, lang)?.[lang] ?? null;
+    const description = { ko: described('ko'), en: described('en') };
+    const unit = spec?.unit ?? null;
     return {
       name,
       type: meta?.columns?.[name] ?? spec?.type ?? gu?.type ?? 'string',
-      unit: spec?.unit ?? null,
-      title: spec?.title ?? localized(prop.title) ?? gu?.title ?? { ko: name, en: name },
-      description: spec?.description ?? localized(prop.description),
+      unit,
+      unitEn: unit ? (spec?.unitEn ?? unitInEnglish(unit) ?? null) : null,
+      labels: labelsOf(name, spec) ?? null,
+      title: { ko: title('ko'), en: title('en') },
+      description: description.ko || description.en ? { ko: description.ko ?? '', en: description.en ?? '' } : null,
       higherIsBetter: typeof spec?.higherIsBetter === 'boolean' ? spec.higherIsBetter : null,
       key: ds.primaryKey.includes(name),
     };

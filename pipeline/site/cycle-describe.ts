@@ -1,6 +1,8 @@
 // A cycle's change log in plain words ("2026-11-29 06:00 update: 3 datasets changed, 1 overdue"),
 // for pages, feeds and CI summaries. Numbers and dates as each language's readers expect them.
-import { fill, formatCell, formatDate } from './format.ts';
+import { fill, formatAsPeriod, formatCell, formatDate, formatPeriod } from './format.ts';
+import { unitLabel } from '../catalog/index.ts';
+import { periodOf, type Grain } from '../period.ts';
 import { STRINGS } from './i18n.ts';
 import type { Cadence, Lang, Localized, Value } from '../types.ts';
 import { seoulDate, seoulMinute } from '../seoul-time.ts';
@@ -14,7 +16,7 @@ export function singular(text: string, lang: Lang): string {
   return lang === 'en' ? text.replace(/(^|[^\d.,])1 (row|column|dataset|day|hour|minute|update|chart)s\b/g, '$11 $2') : text;
 }
 
-/** A day ("2026년 11월 29일", "November 29, 2026"), or with the time for hourly data. */
+/** A day ("2026년 11월 29일", "29 November 2026"), or with the time for hourly data. */
 export function when(iso: string | null, lang: Lang, cadence?: Cadence): string {
   if (!iso) return '';
   return cadence === 'hourly' ? formatDate(iso, lang) : formatDate(seoulDate(iso), lang);
@@ -137,26 +139,33 @@ function contentWords(d: DatasetLog, lang: Lang): string {
   return d.lastModified ? fill(w.unchangedModified, { date: when(new Date(Date.parse(d.lastModified)).toISOString(), lang) }) : fill(w.unchangedChanged, { date: when(d.changedAt, lang) });
 }
 
-/** "expected by November 30, 2026, 2 days late (agreed cadence: daily)". */
+/**
+ * "expected by 30 November 2026, 2 days late (agreed cadence: daily)", and why when it is the data
+ * that is behind: "; no data after 27 November 2026".
+ */
 export function freshnessWords(d: Pick<DatasetLog, 'freshness' | 'cadence'>, lang: Lang): string {
   const w = WORDS[lang];
   const f = d.freshness;
   const vars = { due: when(f.nextDue, lang, d.cadence), late: lateWords(f.lateByMs ?? 0, lang), cadence: cadenceWords(d.cadence, lang) };
-  return singular(fill(f.status === 'overdue' ? w.overdueLine : w.dueLine, vars), lang);
+  const line = singular(fill(f.status === 'overdue' ? w.overdueLine : w.dueLine, vars), lang);
+  const p = f.basis === 'data' && f.period ? periodOf(f.period.latest, f.period.grain) : null;
+  return p ? `${line}; ${fill(w.becauseData, { period: formatPeriod(p, lang) })}` : line;
 }
 
-function point(p: { time: string | number; value: number } | null, unit: string | null, lang: Lang): string {
+function point(p: { time: string | number; value: number } | null, unit: string | null, lang: Lang, grain?: Grain | null): string {
   if (!p) return WORDS[lang].empty;
-  return `${formatCell(p.value, lang)}${unit ? ` ${unit}` : ''} (${formatDate(p.time, lang)})`;
+  // The unit in the reader's language (명 -> people), the time as the period it names (October 2026).
+  const u = unit ? unitLabel(unit, lang).text : '';
+  return `${formatCell(p.value, lang)}${u ? ` ${u}` : ''} (${grain ? formatAsPeriod(p.time, grain, lang, 'long') : formatDate(p.time, lang)})`;
 }
 
 /** "18.2 ㎍/㎥ (2026년 11월 27일) → 21 ㎍/㎥ (2026년 11월 28일)". */
 export function indicatorWords(i: IndicatorLog, lang: Lang): string {
   const w = WORDS[lang];
   const same = i.before && i.after && i.before.value === i.after.value && i.before.time === i.after.time;
-  if (same) return fill(w.indicatorSame, { after: point(i.after, i.unit, lang) });
-  if (!i.before) return fill(w.indicatorNew, { after: point(i.after, i.unit, lang) });
-  return fill(w.indicatorLine, { before: point(i.before, i.unit, lang), after: point(i.after, i.unit, lang) });
+  if (same) return fill(w.indicatorSame, { after: point(i.after, i.unit, lang, i.grain) });
+  if (!i.before) return fill(w.indicatorNew, { after: point(i.after, i.unit, lang, i.grain) });
+  return fill(w.indicatorLine, { before: point(i.before, i.unit, lang, i.grain), after: point(i.after, i.unit, lang, i.grain) });
 }
 
 export const indicatorChanged = (i: IndicatorLog) => !(i.before && i.after && i.before.value === i.after.value && i.before.time === i.after.time);

@@ -129,8 +129,13 @@ export async function computeIndicator(
     column: spec.value,
     measure: valueCol.title,
     label: spec.label ?? null,
-    filter: Object.values(spec.filter ?? {}).map(String),
+    filter: Object.entries(spec.filter ?? {}).map(([name, v]) => {
+      const labels = columns.find((c) => c.name === name)?.labels;
+      const value = String(v);
+      return { value, en: labels && Object.hasOwn(labels, value) ? labels[value]! : null };
+    }),
     unit: valueCol.unit,
+    unitEn: valueCol.unitEn ?? null,
     grain,
     time: latest.time,
     period: latest.period ?? null,

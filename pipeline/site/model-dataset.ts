@@ -23,7 +23,7 @@ function siteContact(c: DatasetContact | undefined): SiteContact | null {
 const MAX_REASONS = 20;
 const MAX_UNMATCHED = 20;
 
-function summarizeValidation(meta: SnapshotMeta, report: ValidationReport | undefined): SiteValidation {
+function summarizeValidation(meta: SnapshotMeta, report: ValidationReport | undefined, labels: Readonly<Record<string, string>> | undefined): SiteValidation {
   const v = meta.validation;
   // The report's rejections are a bounded sample; group them so a reader sees "why" at a glance.
   const groups = new Map<string, RejectionReason>();
@@ -41,7 +41,7 @@ function summarizeValidation(meta: SnapshotMeta, report: ValidationReport | unde
     duplicates: v.duplicates,
     districtsUnmatched: v.districtsUnmatched,
     unmatchedDistrictValues: Object.entries(v.unmatchedDistrictValues ?? {})
-      .map(([value, count]) => ({ value, count }))
+      .map(([value, count]) => ({ value, count, en: labels && Object.hasOwn(labels, value) ? labels[value]! : null }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
       .slice(0, MAX_UNMATCHED),
     reasons: [...groups.values()].sort((a, b) => b.count - a.count).slice(0, MAX_REASONS),
@@ -88,7 +88,7 @@ export function assembleDataset(
     primaryKey: ds.primaryKey,
     available: Boolean(meta),
     rows: meta?.rows ?? 0,
-    validation: meta ? summarizeValidation(meta, report) : null,
+    validation: meta ? summarizeValidation(meta, report, ds.district ? ds.columns[ds.district.from]?.labels : undefined) : null,
     fetch: meta?.fetch ?? null,
     hash: meta?.hash ?? null,
     schemaHash: meta?.schemaHash ?? null,

@@ -61,6 +61,10 @@ export interface SiteColumn {
   name: string;
   type: ColumnType;
   unit: string | null;
+  /** The unit in English (catalog/labels.ts), null when nothing translates it or there is none. */
+  unitEn: string | null;
+  /** Korean value -> English form for this column's values (catalog translation tables), null without. */
+  labels: Readonly<Record<string, string>> | null;
   title: Localized;
   description: Localized | null;
   higherIsBetter: boolean | null;
@@ -90,7 +94,8 @@ export interface SiteValidation {
   rejected: number;
   duplicates: number;
   districtsUnmatched: number;
-  unmatchedDistrictValues: Array<{ value: string; count: number }>;
+  /** Values of the district column that name no gu (roadside stations), in English when a table has them. */
+  unmatchedDistrictValues: Array<{ value: string; count: number; en: string | null }>;
   reasons: RejectionReason[];
   error: string | null;
 }
@@ -200,9 +205,11 @@ export interface SiteIndicator {
   measure: Localized;
   /** The one series shown (indicator.label: Line 2), null when the card shows the whole dataset. */
   label: Localized | null;
-  /** The filter's values, for a card without a label (shown as written, marked lang="ko" if Korean). */
-  filter: string[];
+  /** The filter's values, for a card without a label: as written, and in English when a table has it. */
+  filter: Array<{ value: string; en: string | null }>;
   unit: string | null;
+  /** The unit in English (catalog unit words), null when nothing translates it. */
+  unitEn: string | null;
   /** The dataset's grain: the card names periods in its words; null when the dataset declares none. */
   grain: Grain | null;
   time: string | number;

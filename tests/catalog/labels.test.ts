@@ -113,9 +113,9 @@ describe('a catalog with broken tables', () => {
       'labels/departments.yaml:4:8: warning: the English form of "재무국" has Korean letters in it: "재무 Bureau"',
       'labels/empty.yaml:3:1: "values" must have at least 1 entry',
       'labels/lines.yaml:1:5: id "subway-lines" does not match the file name "lines.yaml": rename the file to subway-lines.yaml or change the id',
-      'sources/safety/cctv-by-gu.yaml:26:11: warning: "extract.sample" is the same file as "extract.path" ("samples/cctv-by-gu.csv"), so every row of it is published labelled as sample data (예시 데이터), not as the department\'s data — if the file holds real data, remove extract.sample: a file source reads extract.path and needs no sample',
-      'sources/safety/cctv-by-gu.yaml:32:18: warning: no translation table "deparments" (labels/deparments.yaml), so English pages show these values in Korean; did you mean "departments"?; the tables are departments, gu',
-      'sources/safety/cctv-by-gu.yaml:36:11: warning: unit "대/톨" has no English form, so English pages show it in Korean: add it to labels/units.yaml (values: {대/톨: ...})',
+      'sources/safety/cctv-by-gu.yaml:28:11: warning: "extract.sample" is the same file as "extract.path" ("samples/cctv-by-gu.csv"), so every row of it is published labelled as sample data (예시 데이터), not as the department\'s data — if the file holds real data, remove extract.sample: a file source reads extract.path and needs no sample',
+      'sources/safety/cctv-by-gu.yaml:34:18: warning: no translation table "deparments" (labels/deparments.yaml), so English pages show these values in Korean; did you mean "departments"?; the tables are departments, gu',
+      'sources/safety/cctv-by-gu.yaml:38:11: warning: unit "대/톨" has no English form, so English pages show it in Korean: add it to labels/units.yaml (values: {대/톨: ...})',
     ]);
   });
 

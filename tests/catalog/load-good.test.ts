@@ -27,6 +27,7 @@ describe('loadCatalog on a good catalog', () => {
     expect(air.department).toEqual({ id: 'climate-environment', ko: '기후환경본부', en: 'Climate and Environment HQ' });
     expect(air.licence).toBe('KOGL-1');
     expect(air.update).toEqual({ every: 'daily' });
+    expect(air.time).toEqual({ column: 'date', grain: 'day', lag: 'P1D' });
     expect(air.extract).toEqual({
       kind: 'seoul-openapi',
       service: 'DailyAverageAirQuality',
@@ -74,7 +75,7 @@ describe('loadCatalog on a good catalog', () => {
       proposedBy: 'Open Net Korea',
       template: 'gu-map',
       map: { dataset: 'air-quality-monthly-by-gu', value: 'pm10', code: 'gu_code' },
-      indicator: { dataset: 'air-quality-monthly-by-gu', value: 'pm10', time: 'month', filter: { gu_code: '11110' } },
+      indicator: { dataset: 'air-quality-monthly-by-gu', value: 'pm10', time: 'month', filter: { gu_code: '11110' }, label: { ko: '종로구', en: 'Jongno-gu' } },
       spec: { mark: 'geoshape', encoding: { color: { field: 'pm10', type: 'quantitative' } } },
       locales: { en: { encoding: { color: { title: 'PM10 (µg/m³)' } } } },
       file: 'viz-specs/environment/pm10-by-gu.yaml',

@@ -150,10 +150,14 @@ describe('references between descriptors', () => {
     const { catalog, lines } = await run(root);
     expect(lines).toEqual([
       'viz-specs/environment/map.yaml:7:26: "map.value" "valeu" is not a column of dataset "a" (columns: date, value, station, gu_code, gu_ko, gu_en); did you mean "value"?',
+      // A card needs the period of its number, and the name of the one series it shows.
+      'viz-specs/environment/map.yaml:8:22: warning: dataset "a" declares no "time" ({column, grain}), so the card cannot name the period of its number ("data as of") or of what it is compared with',
       'viz-specs/environment/map.yaml:8:45: "indicator.time" "day" is not a column of dataset "a" (columns: date, value, station, gu_code, gu_ko, gu_en)',
+      'viz-specs/environment/map.yaml:8:50: warning: the card shows one series (filter) but does not name it: add "label" ({ko, en}), e.g. {ko: 2호선, en: Line 2}',
       'viz-specs/environment/map.yaml:8:59: "indicator.filter" key "statoin" is not a column of dataset "a" (columns: date, value, station, gu_code, gu_ko, gu_en); did you mean "station"?',
       'viz-specs/environment/other.yaml:2:7: "area" is "enviroment" but the chart is in viz-specs/environment/: move the file to viz-specs/enviroment/ or change the area',
       'viz-specs/environment/other.yaml:2:7: area "enviroment" is not listed in citydash.yaml "areas" (listed: environment); did you mean "environment"?',
+      'viz-specs/environment/other.yaml:7:22: warning: dataset "a" declares no "time" ({column, grain}), so the card cannot name the period of its number ("data as of") or of what it is compared with',
       'viz-specs/loose.yaml:1:1: charts live in viz-specs/<area>/<id>.yaml; move viz-specs/loose.yaml into its area\'s folder',
     ]);
     expect(catalog.charts).toEqual([]);
@@ -169,7 +173,10 @@ describe('references between descriptors', () => {
       'viz-specs/environment/c.yaml': chart('c', 'data: [a]\nspec: {data: {name: a}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\nindicator: {dataset: b, value: value}\n'),
     });
     const { catalog, lines } = await run(root);
-    expect(lines).toEqual(['viz-specs/environment/c.yaml:7:22: warning: "indicator.dataset" "b" is not listed in "data", so its rows are not loaded for this chart']);
+    expect(lines).toEqual([
+      'viz-specs/environment/c.yaml:7:22: warning: "indicator.dataset" "b" is not listed in "data", so its rows are not loaded for this chart',
+      'viz-specs/environment/c.yaml:7:22: warning: dataset "b" declares no "time" ({column, grain}), so the card cannot name the period of its number ("data as of") or of what it is compared with',
+    ]);
     expect(catalog.charts.map((c) => c.id)).toEqual(['c']);
   });
 });
@@ -198,6 +205,35 @@ describe('dataset rules', () => {
       'sources/env/x.yaml:7:31: column "gu_code" clashes with the column "district" adds (gu_code, gu_ko, gu_en); rename it',
       'sources/top.yaml:1:1: warning: datasets live in sources/<department>/<id>.yaml (derived ones in sources/derived/); sources/top.yaml is not one level below sources/',
       'viz-specs/:1:1: warning: no viz-specs/ folder: chart descriptors live in viz-specs/<area>/<id>.yaml',
+    ]);
+  });
+
+  test('time: a column that holds periods, an asOf that reads as one, a card that compares a year back needs it', async () => {
+    const cols = '{date: {type: date}, year: {type: integer}, value: {type: number}}';
+    const root = await catalogOf({
+      'citydash.yaml': SETTINGS,
+      'schemas/any.schema.json': SCHEMA,
+      'sources/env/data.csv': 'date,value\n',
+      'sources/env/good.yaml': dataset('good', { columns: cols, time: '{column: date, grain: month, lag: P1M}' }),
+      'sources/env/typo.yaml': dataset('typo', { columns: cols, time: '{column: dat, grain: day}' }),
+      'sources/env/measure.yaml': dataset('measure', { columns: cols, time: '{column: value, grain: day}' }),
+      'sources/env/years.yaml': dataset('years', { columns: cols, time: '{column: year, grain: month}' }),
+      'sources/env/asof.yaml': dataset('asof', { columns: cols, time: '{grain: quarter, asOf: 2016-13}' }),
+      'sources/env/both.yaml': dataset('both', { columns: cols, time: '{grain: year, column: year, asOf: 2016}' }),
+      'sources/env/lag.yaml': dataset('lag', { columns: cols, time: '{column: date, grain: day, lag: 1 month}' }),
+      'sources/env/notime.yaml': dataset('notime', { columns: cols }),
+      'viz-specs/environment/seasonal.yaml': chart('seasonal', 'data: [notime]\nspec: {}\nindicator: {dataset: notime, value: value, compare: year-ago}\n'),
+      'viz-specs/environment/fine.yaml': chart('fine', 'data: [good]\nspec: {}\nindicator: {dataset: good, value: value, compare: year-ago}\n'),
+    });
+    const { lines } = await run(root);
+    expect(lines).toEqual([
+      'sources/env/asof.yaml:12:30: asOf "2016-13" is not a quarter (write 2026-Q3)',
+      'sources/env/both.yaml:12:7: "time" has either "column" (each row\'s period) or "asOf" (one period for the whole dataset), not both',
+      'sources/env/lag.yaml:12:39: "time.lag" must be an ISO 8601 duration in years, months, weeks and days (e.g. P1D, P2W, P1M, P1M15D); got "1 month"',
+      'sources/env/measure.yaml:12:16: time column "value" is of type number; a period is a date, datetime, string (2026-11, 2026-Q3) or integer year',
+      'sources/env/typo.yaml:12:16: time column "dat" is not a declared column (columns: date, year, value); did you mean "date"?',
+      'sources/env/years.yaml:12:29: time column "year" holds integers, which can only be years; grain "month" needs dates or text such as 2026-11',
+      'viz-specs/environment/seasonal.yaml:7:53: "year-ago" needs to know the period of each row, but dataset "notime" declares no "time" ({column, grain})',
     ]);
   });
 

@@ -36,7 +36,7 @@ async function run(at: Date, extra: string[] = []): Promise<{ code: number; json
 
 const liveCycle = async () => (JSON.parse(await read(cat.target, '_citydash/manifest.json')) as { cycle: string }).cycle;
 
-test('0 when every dataset is fresh', async () => {
+test('0 when nothing failed (an overdue dataset is the department\'s delay, not a failure)', async () => {
   const r = await run(T);
   expect(r.code).toBe(0);
   expect(r.json).toMatchObject({ exitCode: 0, published: true, previous: null, counts: { datasets: 1, new: 1, failed: 0 } });
@@ -99,11 +99,12 @@ test('1 when the published state cannot be read from the target', async () => {
 test('$GITHUB_STEP_SUMMARY got every run\'s Markdown, including the one that published nothing', async () => {
   const md = await readFile(summary, 'utf8');
   expect(md.match(/^## .*$/gm)).toEqual([
-    '## 2026-11-29 06:00 update: first publish: 1 dataset',
-    '## 2026-11-30 06:00 update: 1 dataset failed',
-    '## 2026-11-30 07:00 update: 1 dataset failed',
-    '## 2026-12-01 06:00 update: 1 dataset failed',
+    // The CCTV counts are as of 2016 (time.asOf): overdue in every run, which is not a failure.
+    '## 2026-11-29 06:00 update: first publish: 1 dataset, 1 overdue',
+    '## 2026-11-30 06:00 update: 1 dataset failed, 1 overdue',
+    '## 2026-11-30 07:00 update: 1 dataset failed, 1 overdue',
+    '## 2026-12-01 06:00 update: 1 dataset failed, 1 overdue',
   ]);
-  expect(md).toContain('| cctv-by-gu | failed | failed (fetch) | 25 | fresh, stale since 2026-11-29 |');
+  expect(md).toContain('| cctv-by-gu | failed | failed (fetch) | 25 | overdue, stale since 2026-11-29 |');
   expect(md).toMatch(/\*\*Not published:\*\* the site could not be built: .*not-ours/);
 });

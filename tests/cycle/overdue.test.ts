@@ -48,9 +48,11 @@ test('fresh, then due a month later, then overdue a week after that', async () =
   expect(await status('ko/datasets/fire-incidents-monthly/index.html')).toBe('overdue: 2027년 1월 5일부터 기한 초과');
   expect(await status('en/charts/fire-incidents-monthly/index.html')).toBe('overdue: Overdue since 5 January 2027');
   const home = visibleText(await read(cat.target, 'en/index.html'));
-  expect(home).toContain('Overdue data Fires by gu and month: Overdue since 5 January 2027 Fires in Seoul by month: Overdue since 5 January 2027');
-  expect(itemText(await read(cat.target, 'en/freshness/index.html'), 'fire-incidents-monthly')).toBe('Fires by gu and month Fire and Disaster HQ Monthly 29 November 2026 29 December 2026 Overdue since 5 January 2027');
+  expect(home).toContain('Overdue data 2 datasets are later than their agreed cadence. Show the list Fires by gu and month: Overdue since 5 January 2027 Fires in Seoul by month: Overdue since 5 January 2027');
+  // The card says so too, under the number and the month it is for.
+  expect(home).toContain('Data as of October 2026 ▲ Up 19 cases (5.7%) compared with October 2025, a year earlier · worse Overdue since 5 January 2027');
+  expect(itemText(await read(cat.target, 'en/freshness/index.html'), 'fire-incidents-monthly')).toBe('Fires by gu and month Fire and Disaster HQ Monthly Oct 2026 29 November 2026 29 December 2026 Overdue since 5 January 2027');
   expect(visibleText(await read(cat.target, `en/changes/${late.cycle}/index.html`))).toContain('Fires by gu and month: expected by 29 December 2026, 15 days late (agreed cadence: monthly)');
   // The last change is when the content changed, not when it was last fetched.
-  expect(visibleText(await read(cat.target, 'en/datasets/fire-incidents-monthly/index.html'))).toMatch(/Last updated 29 November 2026/);
+  expect(visibleText(await read(cat.target, 'en/datasets/fire-incidents-monthly/index.html'))).toMatch(/Content last changed 29 November 2026/);
 });

@@ -82,25 +82,31 @@ test('cycle 1: first publish', async () => {
   expect(r).toMatchObject({ cycle: '2026-11-28T2100Z', previous: null, exitCode: 0, published: true });
   const log = logs[0]!;
   expect(log).toMatchObject({ kind: 'cycle', id: '2026-11-28T2100Z', previous: null });
-  expect(log.counts).toMatchObject({ datasets: 5, new: 5, changed: 0, failed: 0, stale: 0, overdue: 0 });
-  for (const d of log.datasets) expect(d.freshness.status).toBe('fresh');
+  // The CCTV counts are as of the end of 2016 (their time.asOf): overdue whatever the file's date.
+  expect(log.counts).toMatchObject({ datasets: 5, new: 5, changed: 0, failed: 0, stale: 0, overdue: 1 });
+  for (const d of log.datasets) expect([d.id, d.freshness.status]).toEqual([d.id, d.id === 'cctv-by-gu' ? 'overdue' : 'fresh']);
+  expect(dsLog(log, 'cctv-by-gu').freshness).toMatchObject({ basis: 'data', period: { grain: 'year', latest: '2016', basis: 'declared' } });
+  // The daily series ends on 27 November: 28 November's data is expected by the 30th (a day's lag).
+  expect(dsLog(log, 'air-quality-daily').freshness).toMatchObject({ status: 'fresh', basis: 'data', dataDue: '2026-11-29T15:00:00.000Z', period: { grain: 'day', latest: '2026-11-27', basis: 'column' } });
 
   const ko = await read(cat.target, 'ko/changes/2026-11-28T2100Z/index.html');
-  expect(ko).toContain('<h1>2026-11-29 06:00 업데이트: 첫 게시: 데이터셋 5개</h1>');
+  expect(ko).toContain('<h1>2026-11-29 06:00 업데이트: 첫 게시: 데이터셋 5개, 1개 지연</h1>');
   expect(itemText(ko, 'air-quality-daily')).toBe('일별 대기오염도: 처음 게시, 2,552행');
   const en = await read(cat.target, 'en/changes/index.html');
-  expect(visibleText(en)).toContain('2026-11-29 06:00 update: first publish: 5 datasets');
+  expect(visibleText(en)).toContain('2026-11-29 06:00 update: first publish: 5 datasets, 1 overdue');
 
   const feed = parseAtom(await read(cat.target, 'en/changes.xml'));
   expect(feed.entries).toHaveLength(1);
-  expect(feed.entries[0]).toMatchObject({ title: '2026-11-29 06:00 update: first publish: 5 datasets', updated: T1.toISOString(), link: 'changes/2026-11-28T2100Z/' });
+  expect(feed.entries[0]).toMatchObject({ title: '2026-11-29 06:00 update: first publish: 5 datasets, 1 overdue', updated: T1.toISOString(), link: 'changes/2026-11-28T2100Z/' });
   expect(feed.links).toContainEqual({ rel: 'self', href: 'changes.xml' });
 
   const fresh = await read(cat.target, 'en/freshness/index.html');
-  for (const id of ['air-quality-daily', 'air-quality-daily-seoul', 'cctv-by-gu', 'fire-incidents-monthly', 'fire-incidents-seoul-monthly']) {
+  for (const id of ['air-quality-daily', 'air-quality-daily-seoul', 'fire-incidents-monthly', 'fire-incidents-seoul-monthly']) {
     expect(fresh).toContain(`<tr data-id="${id}" data-status="fresh">`);
   }
-  expect(itemText(fresh, 'air-quality-daily')).toBe('Daily air pollution Climate and Environment HQ Daily 29 November 2026 30 November 2026 Fresh');
+  expect(fresh).toContain('<tr data-id="cctv-by-gu" data-status="overdue">');
+  expect(itemText(fresh, 'air-quality-daily')).toBe('Daily air pollution Climate and Environment HQ Daily 27 Nov 2026 29 November 2026 30 November 2026 Fresh');
+  expect(itemText(fresh, 'cctv-by-gu')).toBe('CCTV cameras by gu Safety Management Office Yearly 2016 29 November 2026 1 April 2018 Overdue since 1 July 2018 (no data after 2016)');
 });
 
 test('cycle 2: one dataset changes (rows added, one revised, a column added), another source breaks', async () => {
@@ -150,17 +156,18 @@ test('cycle 2: one dataset changes (rows added, one revised, a column added), an
   expect(ind.after).toEqual({ time: '2026-11-28', value: 30 });
 
   const ko = await read(cat.target, 'ko/changes/2026-11-29T2100Z/index.html');
-  expect(ko).toContain('<h1>2026-11-30 06:00 업데이트: 데이터셋 2개 변경, 1개 갱신 실패</h1>');
+  expect(ko).toContain('<h1>2026-11-30 06:00 업데이트: 데이터셋 2개 변경, 1개 갱신 실패, 1개 지연</h1>');
   expect(itemText(ko, 'air-quality-daily')).toMatch(/^일별 대기오염도: 행 3개 추가, 1개 수정\(초미세먼지\(PM2\.5\)\); 열 1개 추가\(극초미세먼지\(PM1\)\); 2,552행 → 2,555행 바뀐 값 예시 2026-11-27 · 종로구: 초미세먼지\(PM2\.5\) \d+ → 99$/);
   expect(itemText(ko, 'fire-incidents-monthly')).toContain('검증 단계에서 갱신하지 못했습니다');
   expect(itemText(ko, 'fire-incidents-monthly')).toContain('2026년 11월 30일부터 마지막으로 검증된 데이터를 보여 줍니다.');
-  expect(itemText(ko, 'cctv-by-gu')).toBe('자치구별 CCTV 설치 현황: 변경 없음 (원본 최종 수정 2026년 11월 29일)');
+  // Unchanged, and as late as ever: the 2017 counts were expected by April 2018 (a three-month lag).
+  expect(itemText(ko, 'cctv-by-gu')).toBe('자치구별 CCTV 설치 현황: 2018년 4월 1일까지 갱신될 예정이었으나 3,165일 늦어지고 있습니다 (갱신 주기: 매년); 2016년 이후 자료가 없음');
   const en = await read(cat.target, 'en/changes/2026-11-29T2100Z/index.html');
-  expect(en).toContain('<h1>2026-11-30 06:00 update: 2 datasets changed, 1 failed</h1>');
+  expect(en).toContain('<h1>2026-11-30 06:00 update: 2 datasets changed, 1 failed, 1 overdue</h1>');
   expect(visibleText(en)).toContain('Daily particulate matter in Seoul');
 
   const feed = parseAtom(await read(cat.target, 'ko/changes.xml'));
-  expect(feed.entries.map((e) => e.title)).toEqual(['2026-11-30 06:00 업데이트: 데이터셋 2개 변경, 1개 갱신 실패', '2026-11-29 06:00 업데이트: 첫 게시: 데이터셋 5개']);
+  expect(feed.entries.map((e) => e.title)).toEqual(['2026-11-30 06:00 업데이트: 데이터셋 2개 변경, 1개 갱신 실패, 1개 지연', '2026-11-29 06:00 업데이트: 첫 게시: 데이터셋 5개, 1개 지연']);
   expect(feed.updated).toBe(T2.toISOString());
 
   const fresh = await read(cat.target, 'ko/freshness/index.html');
@@ -184,12 +191,15 @@ test('cycle 3: the broken source recovers', async () => {
   expect(log.counts).toMatchObject({ changed: 0, failed: 0, stale: 0 });
   expect(dsLog(log, 'fire-incidents-monthly')).toMatchObject({ change: 'unchanged', failed: null, stale: null });
   expect(dsLog(log, 'fire-incidents-seoul-monthly')).toMatchObject({ change: 'unchanged', failed: null, stale: null });
-  // Unchanged for a day: the daily datasets are due (not yet overdue).
-  expect(dsLog(log, 'air-quality-daily').freshness).toMatchObject({ status: 'due', lastChange: hourBefore(T2).toISOString() });
+  // The content changed a day ago, which alone would only make the daily datasets due; but their
+  // newest day is still 28 November, so 29 November's data was expected by 1 December 00:00 and
+  // six hours later (a quarter of a day) they are overdue, and their derived dataset with them.
+  expect(dsLog(log, 'air-quality-daily').freshness).toMatchObject({ status: 'overdue', basis: 'data', lastChange: hourBefore(T2).toISOString(), period: { latest: '2026-11-28' } });
+  expect(dsLog(log, 'air-quality-daily-seoul').freshness).toMatchObject({ status: 'overdue' });
 
   const en = await read(cat.target, 'en/changes/2026-11-30T2100Z/index.html');
-  expect(en).toContain('<h1>2026-12-01 06:00 update: no changes</h1>');
-  expect(itemText(en, 'air-quality-daily')).toBe('Daily air pollution: expected by 1 December 2026 (agreed cadence: daily)');
+  expect(en).toContain('<h1>2026-12-01 06:00 update: 3 datasets overdue</h1>');
+  expect(itemText(en, 'air-quality-daily')).toBe('Daily air pollution: expected by 1 December 2026, 6 hours late (agreed cadence: daily); no data after 28 November 2026');
   for (const lang of ['ko', 'en']) {
     const page = await read(cat.target, `${lang}/datasets/fire-incidents-monthly/index.html`);
     expect(page).not.toContain('banner-stale');
@@ -198,7 +208,7 @@ test('cycle 3: the broken source recovers', async () => {
   expect(feed.entries.map((e) => e.link)).toEqual(['changes/2026-11-30T2100Z/', 'changes/2026-11-29T2100Z/', 'changes/2026-11-28T2100Z/']);
   expect(new Set(feed.entries.map((e) => e.id)).size).toBe(3);
   const fresh = await read(cat.target, 'en/freshness/index.html');
-  expect(fresh).toContain('<tr data-id="air-quality-daily" data-status="due">');
+  expect(fresh).toContain('<tr data-id="air-quality-daily" data-status="overdue">');
   expect(itemText(fresh, 'fire-incidents-monthly')).not.toContain('Delayed');
 });
 
@@ -237,9 +247,9 @@ test('every internal link on every published page resolves (change-log pages, fr
 test('every cycle appended its change log to $GITHUB_STEP_SUMMARY', async () => {
   const md = await readFile(summaryFile, 'utf8');
   expect(md.match(/^## .*$/gm)).toEqual([
-    '## 2026-11-29 06:00 update: first publish: 5 datasets',
-    '## 2026-11-30 06:00 update: 2 datasets changed, 1 failed',
-    '## 2026-12-01 06:00 update: no changes',
+    '## 2026-11-29 06:00 update: first publish: 5 datasets, 1 overdue',
+    '## 2026-11-30 06:00 update: 2 datasets changed, 1 failed, 1 overdue',
+    '## 2026-12-01 06:00 update: 3 datasets overdue',
   ]);
   expect(md).toContain('| air-quality-daily | sample | +3 −0 ~1; 1 column | 2,552 → 2,555 | fresh |');
 });
@@ -249,7 +259,7 @@ test('citydash diff prints the change log between published cycles', async () =>
   const io = { effects: effects(), stdout: (t: string) => { out += t; } };
   const base = { catalog: cat.root, out: cat.out, work: cat.work, target: `dir:${cat.target}` };
   expect(await runDiffCommand(base, io)).toBe(0);
-  expect(out.split('\n')[0]).toBe('2026-12-01 06:00 update: no changes');
+  expect(out.split('\n')[0]).toBe('2026-12-01 06:00 update: 3 datasets overdue');
 
   out = '';
   expect(await runDiffCommand({ ...base, from: '2026-11-28T2100Z', to: '2026-11-30T2100Z', json: true }, io)).toBe(0);

@@ -187,20 +187,28 @@ test('a stale dataset says since when it is delayed, on its pages and on home', 
   expect(mainOf('en/datasets/air-quality-daily/index.html')).not.toContain('banner-stale');
 });
 
-test('home: indicator cards by area with value, unit, change, meaning, sparkline and date', () => {
+test('home: a dashboard of cards that name measure, series, period and a comparable change; every chart by area', () => {
   const ko = mainOf('ko/index.html');
   const en = mainOf('en/index.html');
+  // Late data first: the stale subway card leads, then the others in area order.
+  const cards = [...en.matchAll(/<li class="card[^"]*">\s*<p class="card-area">[^<]*<\/p>\s*<h3 class="card-title"><a href="charts\/([a-z0-9-]+)\//g)].map((m) => m[1]);
+  expect(cards).toEqual(['subway-riders', 'pm25-by-district', 'pm10-daily']);
+  expect(en).toContain('<li class="card card-late">');
   // Areas in catalog order; an area without charts is left out of home.
-  expect(ko.indexOf('환경')).toBeLessThan(ko.indexOf('교통'));
+  const areas = ko.slice(ko.indexOf('id="areas-h"'));
+  expect(areas.indexOf('환경')).toBeLessThan(areas.indexOf('교통'));
   expect(ko).not.toContain('보건');
+  // What the number is: the column's title and the series (a filter's value as it is written).
+  expect(ko).toContain('<p class="card-measure">초미세먼지 · <span>11110</span></p>');
   expect(ko).toMatch(/<span class="value">17\.25<\/span> <span class="unit">㎍\/㎥<\/span>/);
-  expect(ko).toContain('감소 3.75 ㎍/㎥ (17.9%)');
-  expect(ko).toContain('2024년 10월 대비 · <strong>개선</strong>');
-  expect(en).toContain('<span class="value">1,537,035</span> <span class="unit">명</span>');
-  expect(en).toContain('Up 12,345 명 (0.8%)');
-  expect(en).toContain('since Sep 2024 · <strong>better</strong>');
-  expect(en).toContain('Data as of Oct 2024');
+  expect(ko).toContain('2024년 10월 대비 3.75 <span class="unit">㎍/㎥</span> (17.9%) 감소 · <strong>개선</strong>');
+  // English: the unit in English, the month in words, the comparison named.
+  expect(en).toContain('<span class="value">1,537,035</span> <span class="unit">people</span>');
+  expect(en).toContain('Up 12,345 <span class="unit">people</span> (0.8%) compared with September 2024 · <strong>better</strong>');
+  expect(en).toContain('Data as of October 2024');
+  // A day against the day before: stated, not judged.
   expect(en).toContain('Data as of 10 November 2024 · Several values at the same time were averaged.');
+  expect(en).toMatch(/Up 1 <span class="unit">µg\/m³<\/span> \(2\.3%\) compared with 9 November 2024\s*<\/p>/);
   expect(en).toMatch(/<svg class="sparkline" viewBox="0 0 100 32"[^>]*aria-hidden="true"[^>]*><polyline points="[\d., ]+"\/><\/svg>/);
   // The chart without an indicator is still reachable from home.
   expect(en).toContain('charts/budget-rate/');
@@ -214,17 +222,28 @@ test('chart page: inline SVG, alt text marked drafted, table, downloads, provena
   expect(ko).toContain('<span class="badge badge-drafted">자동 작성</span>');
   expect(mainOf('en/charts/pm25-by-district/index.html')).toContain('<span class="badge badge-drafted">drafted</span>');
   expect(mainOf('en/charts/pm10-daily/index.html')).not.toContain('badge-drafted');
-  // Table: caption, scoped headers with units, rows capped at 20 of 30.
+  // Table: every row, a caption that says so, scoped headers with units in the page's language,
+  // sort keys for the script, Korean values marked, and each language's own gu column.
   const daily = mainOf('en/charts/pm10-daily/index.html');
-  expect(daily).toContain('<caption id="table-air-quality-daily">Daily air pollution: first 20 of 30 rows</caption>');
-  expect(daily).toContain('<th scope="col" class="t-number">PM10 <span class="unit">(㎍/㎥)</span></th>');
-  expect(daily.match(/<th scope="row"/g)).toHaveLength(20);
+  expect(daily).toContain('<caption id="table-air-quality-daily">Daily air pollution: all 30 rows</caption>');
+  expect(daily).toContain('<th scope="col" class="t-number" data-sort-type="number">PM10 <span class="unit">(µg/m³)</span></th>');
+  expect(daily.match(/<th scope="row"/g)).toHaveLength(30);
+  expect(daily).toContain('<th scope="row" class="t-date" data-sort="2024-11-01">1 Nov 2024</th>');
+  expect(daily).toContain('<td class="t-string" lang="ko">강남대로</td>');
+  expect(daily).toContain('<td class="t-number" data-sort="13">13.0</td>');
+  expect(daily).not.toContain('Gu (Korean)');
+  expect(mainOf('ko/charts/pm10-daily/index.html')).not.toContain('구 (영어)');
+  expect(mainOf('en/charts/subway-riders/index.html')).toContain('<td class="t-string">Line 2</td>');
+  expect(mainOf('ko/charts/subway-riders/index.html')).toContain('<th scope="row" class="t-string" data-sort="2024-07">2024년 7월</th>');
   expect(daily).toMatch(/href="\.\.\/\.\.\/\.\.\/data\/air-quality-daily\.[0-9a-f]{12}\.csv" download="air-quality-daily\.csv" type="text\/csv">Download all rows \(CSV, 30 rows\)/);
   for (const ext of ['svg', 'png', 'vl.json', 'vega.json']) expect(daily).toMatch(new RegExp(`charts/pm10-daily\\.en\\.[0-9a-f]{12}\\.${ext.replace('.', '\\.')}" download="pm10-daily\\.en\\.${ext.replace('.', '\\.')}"`));
   expect(daily).toContain('Climate and Environment HQ');
   expect(daily).toContain('Korea Open Government Licence Type 1: Attribution');
+  expect(daily).toContain('<dt>Data as of</dt>\n      <dd class="data-as-of"><time datetime="2024-11-10">10 November 2024</time></dd>');
   expect(daily).toContain('<time datetime="2024-11-28T21:00:00.000Z">29 November 2024 at 06:00 KST</time>');
   expect(ko).toContain('<dd>Open Net Korea</dd>');
+  // A proposer's Korean name with no English form is marked as Korean on English pages.
+  expect(mainOf('en/charts/subway-riders/index.html')).toContain('<dd lang="ko">교통실</dd>');
   expect(ko).toContain('href="../../datasets/air-quality-monthly-by-gu/"');
   // Feedback: the repository's GitHub issue form (this catalog sets no other channel), with the
   // chart, its data date and cycle filled in; no embed code without a baseUrl.
@@ -242,10 +261,17 @@ test('chart page: inline SVG, alt text marked drafted, table, downloads, provena
 
 test('dataset page: columns with type, unit and schema description; validation; provenance; derived SQL', () => {
   const en = mainOf('en/datasets/air-quality-daily/index.html');
-  expect(en).toContain('<tr><th scope="row"><code>pm25</code></th><td>pm25</td><td>number</td><td>㎍/㎥</td><td>초미세먼지(PM2.5) 농도</td></tr>');
+  // The unit in English; a description the schema gives only in Korean is not shown on English pages.
+  expect(en).toContain('<tr><th scope="row"><code>pm25</code></th><td>pm25</td><td>number</td><td>µg/m³</td><td></td></tr>');
+  expect(mainOf('ko/datasets/air-quality-daily/index.html')).toContain('<tr><th scope="row"><code>pm25</code></th><td>pm25</td><td>숫자</td><td>㎍/㎥</td><td>초미세먼지(PM2.5) 농도</td></tr>');
+  // Data as of its newest period, over the period covered, apart from when the source was checked.
+  expect(en).toContain('<dt>Data as of</dt>\n    <dd class="data-as-of"><time datetime="2024-11-10">10 November 2024</time></dd>');
+  expect(en).toContain('<dt>Period covered</dt>\n    <dd>1 November 2024 to 10 November 2024</dd>');
+  expect(en).toContain('<dt>Source checked</dt>\n    <dd><time datetime="2024-11-28T21:00:00.000Z">29 November 2024 at 06:00 KST</time></dd>');
+  expect(mainOf('ko/datasets/air-quality-monthly-by-gu/index.html')).toContain('<dd class="data-as-of"><time datetime="2024-11">2024년 11월</time></dd>');
   expect(en).toContain('<tr><th scope="row"><code>gu_code</code></th><td>Gu code</td><td>text</td>');
   expect(en).toContain('<dt>Rows rejected</dt><dd>3</dd>');
-  expect(en).toContain('<li><q>강남대로</q> × 10</li>');
+  expect(en).toContain('<li><q><span lang="ko">강남대로</span></q> × 10</li>');
   expect(en).toContain('<tr><th scope="row">type</th><td><code>pm10</code></td><td class="t-integer">2</td><td><q>-</q> <span class="note">not a number</span></td></tr>');
   expect(en).toContain('<dd>Daily</dd>');
   expect(en).toContain('<code class="break">sources/x/samples/air-quality-daily.csv</code>');

@@ -79,13 +79,13 @@ test('payloads in titles, descriptions and department appear as escaped text, te
 
 test('payloads in column titles, units, values, SQL and validation messages appear as text', () => {
   const ko = page('ko/charts/xss-chart/index.html');
-  expect(ko).toContain(`<th scope="col" class="t-integer">${ESC_SCRIPT}</th>`);
-  expect(ko).toContain(`<th scope="col" class="t-number">value <span class="unit">(${ESC_IMG})</span></th>`);
+  expect(ko).toContain(`<th scope="col" class="t-integer" data-sort-type="number">${ESC_SCRIPT}</th>`);
+  expect(ko).toContain(`<th scope="col" class="t-number" data-sort-type="number">value <span class="unit">(${ESC_IMG})</span></th>`);
   expect(ko).toContain(`<td class="t-string">${ESC_SCRIPT}</td>`);
   expect(ko).toContain(`<td class="t-string">${ESC_IMG}</td>`);
   expect(ko).toContain('<td class="t-string">{{ 7*7 }} {% raw %}</td>');
   // Years (primary key) are shown without digit grouping.
-  expect(ko).toContain('<th scope="row" class="t-integer">2023</th>');
+  expect(ko).toContain('<th scope="row" class="t-integer" data-sort="2023">2023</th>');
   const en = page('en/datasets/xss-data/index.html');
   expect(en).toContain(`<td>${ESC_IMG}</td>`); // column title in English
   expect(en).toContain('<td>{{ 7*7 }} {% raw %}</td>'); // column description

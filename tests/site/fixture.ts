@@ -117,6 +117,7 @@ export async function makeFixture(opts: { xss?: boolean; baseUrl?: string } = {}
       id: 'air-quality-daily',
       title: { ko: '일별 대기오염도', en: 'Daily air pollution' },
       homepage: 'https://data.seoul.go.kr/dataList/OA-2218/S/1/datasetView.do',
+      time: { column: 'date', grain: 'day', lag: 'P1D' },
       columns: {
         date: { from: ['측정일시'], type: 'date', format: 'yyyyMMdd', title: { ko: '측정일', en: 'Date' } },
         station: { from: ['측정소명'], type: 'string', title: { ko: '측정소', en: 'Station' } },
@@ -130,6 +131,7 @@ export async function makeFixture(opts: { xss?: boolean; baseUrl?: string } = {}
       id: 'air-quality-monthly-by-gu',
       title: { ko: '구별 월평균 초미세먼지', en: 'Monthly PM2.5 by gu' },
       update: { every: 'monthly' },
+      time: { column: 'month', grain: 'month', lag: 'P1M' },
       columns: {
         month: { from: [], type: 'string', title: { ko: '월', en: 'Month' } },
         gu_code: { from: [], type: 'string' },
@@ -147,9 +149,10 @@ export async function makeFixture(opts: { xss?: boolean; baseUrl?: string } = {}
       department: DEPT_TRANSPORT,
       licence: 'CC-BY-4.0',
       update: { every: 'monthly' },
+      time: { column: 'month', grain: 'month', lag: 'P1M' },
       columns: {
         month: { from: ['사용월'], type: 'string', title: { ko: '월', en: 'Month' } },
-        line: { from: ['호선명'], type: 'string', title: { ko: '호선', en: 'Line' } },
+        line: { from: ['호선명'], type: 'string', title: { ko: '호선', en: 'Line' }, labels: { '2호선': 'Line 2' } },
         riders: { from: ['승차총승객수'], type: 'integer', unit: '명', title: { ko: '승차 인원', en: 'Riders' }, higherIsBetter: true },
         note: { from: ['비고'], type: 'string' },
         change: { from: ['증감'], type: 'number' },
