@@ -146,13 +146,13 @@ export interface Duration {
   days: number;
 }
 
-export const DURATION_PATTERN = '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$';
-const DURATION = new RegExp(DURATION_PATTERN);
+// The descriptor schema's pattern (RE2 has no lookahead, so "P" alone is refused by length there).
+const DURATION = /^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/;
 
 export function parseDuration(text: string | undefined | null): Duration | null {
   if (!text) return { years: 0, months: 0, days: 0 };
   const x = DURATION.exec(text);
-  if (!x) return null;
+  if (!x || text.length < 3) return null;
   const n = (s: string | undefined) => (s ? parseInt(s, 10) : 0);
   return { years: n(x[1]), months: n(x[2]), days: n(x[3]) * 7 + n(x[4]) };
 }

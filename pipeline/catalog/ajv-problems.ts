@@ -22,7 +22,7 @@ export const PATTERN_HINTS: Readonly<Record<string, string>> = {
   '^[^\\s@<>"\'(),;:\\\\]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$': 'an email address such as data@city.example',
   '^[^\\x00-\\x1f]*\\S[^\\x00-\\x1f]*$': 'one line of text, not blank',
   '^[^,\\s][^,]*$': 'a label name without commas, not starting with a space',
-  '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$': 'an ISO 8601 duration in years, months, weeks and days (e.g. P1D, P2W, P1M, P1M15D)',
+  '^P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?$': 'an ISO 8601 duration in years, months, weeks and days (e.g. P1D, P2W, P1M, P1M15D)',
 };
 
 const TYPE_WORDS: Record<string, string> = {

@@ -222,8 +222,8 @@ describe('dataset rules', () => {
       'sources/env/both.yaml': dataset('both', { columns: cols, time: '{grain: year, column: year, asOf: 2016}' }),
       'sources/env/lag.yaml': dataset('lag', { columns: cols, time: '{column: date, grain: day, lag: 1 month}' }),
       'sources/env/notime.yaml': dataset('notime', { columns: cols }),
-      'viz-specs/environment/seasonal.yaml': chart('seasonal', 'data: [notime]\nspec: {}\nindicator: {dataset: notime, value: value, compare: year-ago}\n'),
-      'viz-specs/environment/fine.yaml': chart('fine', 'data: [good]\nspec: {}\nindicator: {dataset: good, value: value, compare: year-ago}\n'),
+      'viz-specs/environment/seasonal.yaml': chart('seasonal', 'data: [notime]\nspec: {data: {name: notime}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\nindicator: {dataset: notime, value: value, compare: year-ago}\n'),
+      'viz-specs/environment/fine.yaml': chart('fine', 'data: [good]\nspec: {data: {name: good}, mark: bar, encoding: {y: {field: value, type: quantitative}}}\nindicator: {dataset: good, value: value, compare: year-ago}\n'),
     });
     const { lines } = await run(root);
     expect(lines).toEqual([
