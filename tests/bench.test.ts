@@ -47,3 +47,11 @@ test('npm run bench -- --quick runs every quick stage and writes results.json an
     await rm(out, { recursive: true, force: true });
   }
 });
+
+test('only a full run of every stage writes to the committed scripts/bench; --quick and --only go elsewhere unless --out says', async () => {
+  const { parseBenchArgs } = await import('../scripts/bench/args.ts');
+  expect(parseBenchArgs([], repoRoot).out).toBe(join(repoRoot, 'scripts/bench'));
+  expect(parseBenchArgs(['--quick'], repoRoot).out).toBeUndefined();
+  expect(parseBenchArgs(['--only', 'ingest'], repoRoot).out).toBeUndefined();
+  expect(parseBenchArgs(['--quick', '--out', '/tmp/x'], repoRoot).out).toBe('/tmp/x');
+});

@@ -5,8 +5,8 @@ import { STAGES, type StageId } from './config.ts';
 
 export interface BenchArgs {
   quick: boolean;
-  /** Folder for results.json and RESULTS.md. */
-  out: string;
+  /** Folder for results.json and RESULTS.md; undefined: scripts/bench/ for a full run of every stage, else a new temporary folder. */
+  out?: string;
   only?: StageId[];
   budgetMinutes?: number;
   profile: boolean;
@@ -35,7 +35,9 @@ export function parseBenchArgs(argv: string[], repo: string): BenchArgs {
   if (budget !== undefined && !(budget > 0)) throw new Error(`--budget ${JSON.stringify(values.budget)}: expected minutes, a positive number`);
   return {
     quick: values.quick ?? false,
-    out: values.out ?? join(repo, 'scripts/bench'),
+    // Only a full run of every stage may replace the committed results: a smoke run (--quick) or
+    // a partial one (--only) goes to a temporary folder unless --out names one.
+    out: values.out ?? (values.quick || only?.length ? undefined : join(repo, 'scripts/bench')),
     only: only as StageId[] | undefined,
     budgetMinutes: budget,
     profile: !values['no-profile'],

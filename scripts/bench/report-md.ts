@@ -62,6 +62,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('', '## Running it', '',
     '`npm run bench` (about 20 minutes on a quiet 2-core machine; every figure gets at least one run, so a busy machine takes longer; `-- --budget 60` allows more runs per figure), `npm run bench -- --quick` (smoke run, seconds), '
     + '`-- --only ingest,charts` for some stages, `-- --out DIR` to write the result files elsewhere. '
+    + 'Only a full run of every stage writes scripts/bench/results.json and RESULTS.md; `--quick` and `--only` runs write to a new temporary folder (named at the end) unless `--out` is given. '
     + 'Miller comes from Debian: `apt-get install -y miller` (the bench marks the Miller figures not measured when `mlr` is missing). '
     + 'GNU time (`apt-get install -y time`) gives peak RSS and CPU time for every process, the tools included.', '');
   return out.join('\n');

@@ -81,12 +81,13 @@ async function main(): Promise<void> {
     goals: evaluateGoals(ctx.figures),
     profile,
   };
-  await mkdir(args.out, { recursive: true });
+  const out = args.out ?? (await mkdtemp(join(tmpdir(), 'citydash-bench-results-')));
+  await mkdir(out, { recursive: true });
   const markdown = renderMarkdown(results);
-  await writeFile(join(args.out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(join(args.out, 'RESULTS.md'), markdown);
+  await writeFile(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(out, 'RESULTS.md'), markdown);
   process.stdout.write(`${markdown}\n`);
-  process.stderr.write(`wrote ${join(args.out, 'results.json')} and RESULTS.md in ${results.totalSeconds} s\n`);
+  process.stderr.write(`wrote ${join(out, 'results.json')} and RESULTS.md in ${results.totalSeconds} s\n`);
 }
 
 await main();
