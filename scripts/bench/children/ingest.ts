@@ -2,6 +2,7 @@
 // stat and raw-cache entry) then validate (decode, parse, map columns, coerce, conform gu,
 // ajv, primary keys, store the NDJSON snapshot atomically).
 //   node --import tsx ingest.ts <catalog> <dataset-id> <file> <work-dir>
+import { dirname } from 'node:path';
 import { loadCatalog } from '../../../pipeline/catalog/index.ts';
 import { fetchDataset } from '../../../pipeline/extract/index.ts';
 import { memoryLogger } from '../../../pipeline/log.ts';
@@ -18,7 +19,9 @@ if (errors.length) throw new Error(`bench catalog: ${errors.map((p) => `${p.file
 const found = catalog.datasets.find((d) => d.id === id);
 if (!found?.extract) throw new Error(`bench catalog has no source dataset ${id}`);
 const ds = { ...found, extract: { ...found.extract, path: file } };
-const effects: Effects = { fetch: globalThis.fetch, now: () => new Date(), log: memoryLogger(), env: {} };
+// The generated input lies outside the catalog, in a data folder the environment allows, as a
+// department's share mounted on the CI machine would.
+const effects: Effects = { fetch: globalThis.fetch, now: () => new Date(), log: memoryLogger(), env: { CITYDASH_DATA_FOLDERS: dirname(file) } };
 const ctx = { catalogRoot: root, work: workDir(work), offline: true, effects };
 const fetched = await fetchDataset(ds, ctx, { force: true });
 if (fetched.state === 'failed') throw new Error(`fetch failed: ${fetched.fetch.error}`);
