@@ -201,9 +201,25 @@ export interface RawRecord {
   values: RawValue[];
   loc: SourceLocation;
 }
+/**
+ * Records read a chunk at a time, by position: what a reader hands over when it can do so
+ * without an object per record. Values are aligned with RawTable.headers.
+ */
+export interface RecordBatch {
+  readonly length: number;
+  /** Record i's raw value in column j; null where the record has no such cell. */
+  value(i: number, j: number): RawValue;
+  values(i: number): RawValue[];
+  loc(i: number): SourceLocation;
+}
 export interface RawTable {
   headers: string[];
   records: AsyncIterable<RawRecord>;
+  /**
+   * The same records in batches, where the reader has them so (CSV). `records` and `batches`
+   * read one stream: a consumer reads one of them.
+   */
+  batches?: AsyncIterable<RecordBatch>;
 }
 
 export type Value = string | number | boolean | null;

@@ -1,10 +1,14 @@
-// Streaming CSV tokenizing with papaparse's core Parser, fed chunk by chunk the way papaparse's
-// own streamers do (parse with ignoreLastRow, keep the unfinished tail for the next chunk), so
-// memory holds one chunk plus one unfinished record whatever the file size. Driving the core
-// Parser directly (rather than Papa.parse on a stream) gives each record's end cursor, from
-// which the physical line of the record start is counted, quoted newlines included.
+// Streaming CSV tokenizing, chunk by chunk, in flat memory whatever the file size. Records come
+// in chunks of cell offsets into one string (csv-chunk.ts), so a million rows make a few hundred
+// strings and typed arrays rather than millions of cell strings and arrays, and a chunk can be
+// handed between threads as it is. Text without a quote character is cut at newlines and
+// delimiters directly, as papaparse's own fast mode does; text with quotes goes through
+// papaparse's core Parser, fed the way papaparse's streamers do (parse with ignoreLastRow, keep
+// the unfinished tail for the next chunk). Its end cursor per record gives the physical line on
+// which each record starts, quoted newlines included.
 import Papa from 'papaparse';
 import { quote } from '../errors.ts';
+import { CsvChunkBuilder, recordCells, type CsvChunk } from './csv-chunk.ts';
 import { CsvError } from './csv-error.ts';
 
 export interface CsvRow {
@@ -26,6 +30,7 @@ const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 /** Text gathered before the first parse, so the delimiter guess sees several rows. */
 const FIRST_PARSE_CHARS = 16 * 1024;
 const GUESSABLE = [',', '\t', ';', '|'];
+const NEWLINE = 10;
 
 interface StepResult {
   data: string[][];
@@ -36,25 +41,29 @@ interface CoreParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): unknown;
 }
 
-/** Rows in batches (one per parsed chunk): one await per chunk rather than per row. */
-export async function* csvRows(text: AsyncIterable<string>, opts: CsvRowsOptions): AsyncGenerator<CsvRow[]> {
+/** Records in chunks (one per parsed piece of text): one await per chunk rather than per row. */
+export async function* csvChunks(text: AsyncIterable<string>, opts: CsvRowsOptions): AsyncGenerator<CsvChunk> {
   const newlines = new NewlineNormalizer();
   let toSkip = opts.skipRows ?? 0;
   let partial = '';
   let line = toSkip + 1; // line on which `partial` starts
+  let delimiter: string | undefined;
   let parser: CoreParser | undefined;
 
-  // Per parse call: rows found so far and the position/line reached in the aggregate.
+  // Per parse: the chunk being built, and the position/line reached in the aggregate. `base` is
+  // where the text papaparse was given starts in the aggregate.
   let agg = '';
   let pos = 0;
   let posLine = 1;
-  let rows: CsvRow[] = [];
+  let base = 0;
+  let stepped = false;
+  let out = new CsvChunkBuilder('');
   const advance = (to: number) => {
     for (let i = agg.indexOf('\n', pos); i >= 0 && i < to; i = agg.indexOf('\n', i + 1)) posLine++;
     pos = to;
   };
-  const makeParser = (delimiter: string): CoreParser =>
-    new Papa.Parser({
+  const makeParser = (oneRecord: boolean): CoreParser => {
+    const parser: CoreParser & { abort(): void } = new Papa.Parser({
       delimiter,
       newline: '\n',
       quoteChar: '"',
@@ -62,32 +71,71 @@ export async function* csvRows(text: AsyncIterable<string>, opts: CsvRowsOptions
         const start = posLine;
         const error = res.errors[0];
         if (error?.code === 'MissingQuotes') {
-          const quoteAt = Math.max(error.index - 1, pos);
+          const quoteAt = Math.max(base + error.index - 1, pos);
           advance(quoteAt);
           throw new CsvError(opts.file, posLine, `unterminated quoted field: no closing quote before the end of the file (field starts ${quote(agg.slice(quoteAt, quoteAt + 40))})`);
         }
         if (error) {
           throw new CsvError(opts.file, start, `malformed quoted field: a closing quote must be followed by a delimiter or the line end (record ${quote(agg.slice(pos, pos + 60))})`);
         }
-        advance(res.meta.cursor);
-        rows.push({ cells: res.data[0]!, line: start });
+        advance(base + res.meta.cursor);
+        out.addCells(res.data[0]!, start);
+        stepped = true;
+        if (oneRecord) parser.abort();
       }) as never,
-    }) as unknown as CoreParser;
+    }) as unknown as CoreParser & { abort(): void };
+    return parser;
+  };
 
-  const parseSome = (final: boolean): CsvRow[] => {
-    parser ??= makeParser(resolveDelimiter(opts.delimiter, partial));
+  /**
+   * Text with a few quotes: the quote-free lines are cut directly, and each record that has a
+   * quote goes through papaparse alone (a parser stopped after one record).
+   */
+  const parseMixed = (final: boolean, d: number) => {
+    for (;;) {
+      const q = agg.indexOf('"', pos);
+      if (q < 0) {
+        const before = out.records;
+        pos = splitPlain(agg, pos, d, final, out, posLine);
+        posLine += out.records - before; // each ends at a newline but for the last of a final text
+        return;
+      }
+      const recordStart = agg.lastIndexOf('\n', q) + 1; // lines before it are whole and quote-free
+      if (recordStart > pos) {
+        const before = out.records;
+        splitPlain(agg.slice(0, recordStart), pos, d, false, out, posLine);
+        posLine += out.records - before;
+        pos = recordStart;
+      }
+      base = pos;
+      stepped = false;
+      makeParser(true).parse(agg.slice(pos), 0, !final);
+      if (!stepped) return; // an unfinished record: it waits for more text
+    }
+  };
+
+  const parseSome = (final: boolean): CsvChunk => {
+    delimiter ??= resolveDelimiter(opts.delimiter, partial);
     agg = partial;
     pos = 0;
     posLine = line;
-    rows = [];
-    parser.parse(agg, 0, !final); // rows arrive through `step`, which also raises quote errors
+    if (delimiter.length === 1 && fewQuotes(agg)) {
+      // What papaparse's fast mode does with text that has no quotes, without a string per cell.
+      out = new CsvChunkBuilder(agg);
+      parseMixed(final, delimiter.charCodeAt(0));
+    } else {
+      parser ??= makeParser(false);
+      out = new CsvChunkBuilder('');
+      base = 0;
+      parser.parse(agg, 0, !final); // rows arrive through `step`, which also raises quote errors
+    }
     partial = agg.slice(pos);
     line = posLine;
     agg = '';
     if (partial.length > MAX_RECORD_CHARS) {
       throw new CsvError(opts.file, line, `record runs over ${MAX_RECORD_CHARS / 1024 / 1024} MiB without ending: probably an unterminated quoted field`);
     }
-    return rows;
+    return out.finish();
   };
 
   const feed = (chunk: string) => {
@@ -101,13 +149,60 @@ export async function* csvRows(text: AsyncIterable<string>, opts: CsvRowsOptions
 
   for await (const chunk of text) {
     feed(newlines.write(chunk));
-    if (!parser && partial.length < FIRST_PARSE_CHARS) continue;
+    if (!delimiter && partial.length < FIRST_PARSE_CHARS) continue;
     const batch = parseSome(false);
-    if (batch.length) yield batch;
+    if (batch.records) yield batch;
   }
   feed(newlines.end());
   const batch = parseSome(true);
-  if (batch.length) yield batch;
+  if (batch.records) yield batch;
+}
+
+/** Records with their cells as strings, in batches (one per parsed chunk). */
+export async function* csvRows(text: AsyncIterable<string>, opts: CsvRowsOptions): AsyncGenerator<CsvRow[]> {
+  for await (const chunk of csvChunks(text, opts)) {
+    const rows: CsvRow[] = [];
+    for (let r = 0; r < chunk.records; r++) rows.push({ cells: recordCells(chunk, r), line: chunk.lines[r]! });
+    yield rows;
+  }
+}
+
+/**
+ * Cuts quote-free text from `from` into records at newlines and cells at the delimiter, as
+ * papaparse's fast mode does (a record per line, the empty last line of a file included).
+ * Returns where the unfinished last line starts, or the text's end when `final`.
+ */
+function splitPlain(text: string, from: number, delimiter: number, final: boolean, out: CsvChunkBuilder, firstLine: number): number {
+  const n = text.length;
+  let lineStart = from;
+  let line = firstLine;
+  while (lineStart < n || (final && lineStart === n && n > 0 && text.charCodeAt(n - 1) === NEWLINE)) {
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) {
+      if (!final) return lineStart;
+      end = n;
+    }
+    out.startRecord(line++);
+    let cell = lineStart;
+    for (let i = lineStart; i < end; i++) {
+      if (text.charCodeAt(i) === delimiter) {
+        out.addCell(cell, i);
+        cell = i + 1;
+      }
+    }
+    out.addCell(cell, end);
+    if (end === n) return n;
+    lineStart = end + 1;
+  }
+  return lineStart;
+}
+
+/** At most about one quote per 2 KiB of text: few enough to parse the quoted records one by one. */
+function fewQuotes(text: string): boolean {
+  const allowed = 1 + (text.length >> 11);
+  let count = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) if (++count > allowed) return false;
+  return true;
 }
 
 function resolveDelimiter(option: string | undefined, sample: string): string {

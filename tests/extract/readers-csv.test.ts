@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { CsvError, readCsv, type CsvOptions } from '../../pipeline/extract/csv.ts';
 import { decodeStream } from '../../pipeline/extract/decode.ts';
 import { readTable, SourceFileError } from '../../pipeline/extract/read-table.ts';
@@ -222,5 +223,89 @@ describe('table shape', () => {
       if (++n === 3) break;
     }
     expect(n).toBe(3);
+  });
+});
+
+describe('the two tokenizing paths agree', () => {
+  // Text without quotes is cut directly at newlines and delimiters; text with quotes goes through
+  // papaparse. Both must give papaparse's own records, wherever the chunks happen to be cut.
+  function generated(seed: number, quoteShare: number): string {
+    let s = seed;
+    const next = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const cell = () => {
+      const r = next();
+      if (r < 0.1) return '';
+      if (r < 0.15) return ' ';
+      if (r < 0.5) return String(Math.floor(next() * 1e6) / 100);
+      if (next() < quoteShare) return next() < 0.5 ? '"a,b ""c""\nd"' : 'x"y';
+      return ['강남구', '중구', 'Jung-gu', '합계', '-', '…'][Math.floor(next() * 6)]!;
+    };
+    const lines = ['a,b,c,d'];
+    for (let i = 0; i < 1500; i++) {
+      const r = next();
+      const width = r < 0.05 ? 2 : r < 0.08 ? 0 : 4;
+      lines.push(Array.from({ length: width }, cell).join(','));
+    }
+    const nl = ['\n', '\r\n', '\r'];
+    return lines.map((l) => l + nl[Math.floor(next() * 3)]).join('').slice(0, next() < 0.5 ? undefined : -1);
+  }
+
+  test.each([[1, 0], [2, 0], [3, 0.0005], [4, 0.002], [5, 0.1]])('seed %i (share of cells with a quote: %s), at every chunk size', async (seed, share) => {
+    const text = generated(seed, share);
+    const expectedLines: number[] = [];
+    let line = 1;
+    const expected: (string | null)[][] = [];
+    Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), {
+      delimiter: ',', newline: '\n',
+      step: (res) => {
+        const row = res.data;
+        if (line > 1 && row.some((c) => c.trim() !== '')) {
+          expected.push([...row.slice(0, 4), ...Array(Math.max(0, 4 - row.length)).fill(null)]);
+          expectedLines.push(line);
+        }
+        line += row.join(',').split('\n').length; // the record's lines, quoted newlines included
+      },
+    });
+    expect(expected.length).toBeGreaterThan(1200);
+    for (const size of [13, 1000, 1 << 16]) {
+      const { records } = await csv(text, { delimiter: ',' }, size);
+      expect(values(records)).toEqual(expected);
+      // Quoted values may span lines: a record's line is where it starts.
+      expect(lines(records)).toEqual(expectedLines);
+    }
+  });
+
+  test('quote-free records keep their physical lines, blank lines counted', async () => {
+    const { records } = await csv('a,b\n\n1,2\r\n\r\n,\n3,4\n', {}, 3);
+    expect(values(records)).toEqual([['1', '2'], ['3', '4']]);
+    expect(lines(records)).toEqual([3, 6]);
+  });
+
+  test('batches hold the same records as the record stream, located the same', async () => {
+    const text = generated(6, 0.001);
+    const { records } = await csv(text, { delimiter: ',' }, 100);
+    const table = await readCsv(decodeStream([Buffer.from(text)], 'auto', 'test.csv'), 'test.csv', { delimiter: ',' });
+    const fromBatches: RawRecord[] = [];
+    for await (const batch of table.batches!) for (let i = 0; i < batch.length; i++) fromBatches.push({ values: batch.values(i), loc: batch.loc(i) });
+    expect(fromBatches).toEqual(records);
+  });
+
+  test('quote errors far into quote-free text name their line', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `${i},x`);
+    const at = (i: number, bad: string) => ['a,b', ...rows.slice(0, i), bad, ...rows.slice(i)].join('\n');
+    for (const size of [100, 1 << 16]) {
+      expect((await csvError(at(1500, '1,"open'), {}, size)).message).toMatch(/^test\.csv:1502: unterminated quoted field/);
+      expect((await csvError(at(1500, '1,"x"y'), {}, size)).message).toMatch(/^test\.csv:1502: malformed quoted field/);
+      const { records } = await csv(at(1500, '1,"a\nb"'), {}, size);
+      expect(records[1500]).toEqual({ values: ['1', 'a\nb'], loc: { file: 'test.csv', line: 1502 } });
+      expect(records[1501]!.loc.line).toBe(1504);
+    }
+  });
+
+  test('a value beyond the header fails after the records before it were read', async () => {
+    const table = await readCsv(decodeStream([Buffer.from('a,b\n1,2\n3,4\n5,6,7\n8,9\n')], 'auto', 'test.csv'), 'test.csv');
+    const seen: unknown[] = [];
+    await expect((async () => { for await (const r of table.records) seen.push(r.values); })()).rejects.toThrow('test.csv:4: 3 values but the header has 2 columns (extra value "7")');
+    expect(seen).toEqual([['1', '2'], ['3', '4']]);
   });
 });
