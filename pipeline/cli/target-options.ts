@@ -1,10 +1,11 @@
 // Options shared by `citydash publish` and `citydash rollback`: where to publish and how to
 // purge the CDN. No option takes a credential: keys come from the AWS environment or profile,
 // the webhook token from CITYDASH_PURGE_TOKEN, so none of them lands in shell history or CI logs.
+// The publish stage is imported when a command runs, not when its options are declared, so
+// `citydash --help` does not load it.
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import type { Effects } from '../types.ts';
-import { cloudfrontPurge, parseTarget, webhookPurge } from '../publish/index.ts';
 import type { PurgeHook, Target } from '../publish/index.ts';
 
 export interface TargetCliOptions {
@@ -29,15 +30,16 @@ export function addTargetOptions(cmd: Command, defaultTarget?: string): Command 
     .option('--concurrency <n>', 'parallel uploads', '8');
 }
 
-export function targetFromOptions(opts: TargetCliOptions, effects: Effects): Target {
+export async function targetFromOptions(opts: TargetCliOptions, effects: Effects): Promise<Target> {
+  const { parseTarget } = await import('../publish/index.ts');
   return parseTarget(opts.target, { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region }, effects);
 }
 
-export function purgeFromOptions(opts: TargetCliOptions): PurgeHook | null {
+export async function purgeFromOptions(opts: TargetCliOptions): Promise<PurgeHook | null> {
   if (opts.purgeWebhook && opts.cloudfrontDistribution) throw new CliError('choose one of --purge-webhook and --cloudfront-distribution');
-  if (opts.purgeWebhook) return webhookPurge(opts.purgeWebhook);
-  if (opts.cloudfrontDistribution) return cloudfrontPurge(opts.cloudfrontDistribution);
-  return null;
+  if (!opts.purgeWebhook && !opts.cloudfrontDistribution) return null;
+  const { cloudfrontPurge, webhookPurge } = await import('../publish/index.ts');
+  return opts.purgeWebhook ? webhookPurge(opts.purgeWebhook) : cloudfrontPurge(opts.cloudfrontDistribution!);
 }
 
 export function parseCount(flag: string, value: string | undefined, fallback: number): number {

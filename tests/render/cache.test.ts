@@ -73,3 +73,12 @@ test('without a cache folder every render compiles', async () => {
   expect(again.cached).toBe(false);
   expect(r.stats()).toEqual({ rendered: 2, cached: 0, failed: 0 });
 });
+
+test('the cache key names the installed version of every drawing library (none unknown: vega does not export its package.json)', async () => {
+  const { LIBRARY_VERSIONS } = await import('../../pipeline/render/versions.ts');
+  const { readFile } = await import('node:fs/promises');
+  for (const [pkg, version] of Object.entries(LIBRARY_VERSIONS)) {
+    const manifest = JSON.parse(await readFile(`node_modules/${pkg}/package.json`, 'utf8')) as { version: string };
+    expect([pkg, version]).toEqual([pkg, manifest.version]);
+  }
+});

@@ -3,7 +3,7 @@
 // attached databases or settings), and it must bind against empty tables shaped like the
 // catalog's datasets, returning exactly the declared columns. The connection is locked down
 // (no external access, configuration locked) before any pull-request SQL reaches it.
-import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, StatementType as StatementTypes } from '@duckdb/node-api';
 import { problemAt } from '../problem.ts';
 import { nearest } from '../suggest.ts';
 import { quote } from '../../errors.ts';
@@ -50,6 +50,8 @@ export async function sqlProblems(files: readonly DescriptorFile[], catalogIds: 
     derived.push({ file: f, id: f.id!, from, sql: v.sql, declared: isObj(v.columns) ? Object.keys(v.columns) : [] });
   }
   if (derived.length === 0) return [];
+  // Loaded only for a catalog with SQL to check: DuckDB's native module costs ~1 s to load.
+  const { DuckDBInstance, StatementType } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const problems: Problem[] = [];
@@ -63,7 +65,7 @@ export async function sqlProblems(files: readonly DescriptorFile[], catalogIds: 
       const batch = ready.length ? ready : [...pending.values()]; // a loop: the catalog reports it
       for (const d of batch) {
         pending.delete(d.id);
-        problems.push(...(await checkOne(conn, d, catalogIds)));
+        problems.push(...(await checkOne(conn, d, catalogIds, StatementType)));
       }
     }
   } finally {
@@ -73,7 +75,7 @@ export async function sqlProblems(files: readonly DescriptorFile[], catalogIds: 
   return problems;
 }
 
-async function checkOne(conn: DuckDBConnection, d: Derived, catalogIds: ReadonlySet<string>): Promise<Problem[]> {
+async function checkOne(conn: DuckDBConnection, d: Derived, catalogIds: ReadonlySet<string>, StatementType: typeof StatementTypes): Promise<Problem[]> {
   const at = (offset: number | undefined, message: string, hint = HINT, rule = 'sql'): Problem => {
     const pos = positionInString(d.file.source, '/sql', offset);
     return { file: d.file.path, ...pos, message, hint, rule, severity: 'error' };

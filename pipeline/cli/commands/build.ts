@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cycleIdAt } from '../../cycle-id.ts';
 import { CliError } from '../../errors.ts';
-import { PUBLISHED_FEEDBACK, publishedFeedback, readFeedback } from '../../feedback/index.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -17,6 +16,7 @@ export const register: RegisterCommand = (program, setExit) => {
       const ctx = makeContext(opts);
       const { loadCatalogFor } = await import('../load-catalog.ts');
       const { buildFromWork } = await import('../../build/index.ts');
+      const { PUBLISHED_FEEDBACK, publishedFeedback, readFeedback } = await import('../../feedback/index.ts');
       const { catalog, errors } = await loadCatalogFor(ctx.catalogRoot, ctx.effects);
       if (catalog.datasets.length === 0) throw new CliError(`no usable datasets in the catalog at ${ctx.catalogRoot}`, 1);
       const siteDir = join(ctx.out, 'site');

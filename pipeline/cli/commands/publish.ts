@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cycleIdAt } from '../../cycle-id.ts';
 import type { Effects } from '../../types.ts';
-import { datasetsForManifest, type PublishResult, publishSite, readManifest, STAGES } from '../../publish/index.ts';
+import type { PublishResult } from '../../publish/index.ts';
 import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../target-options.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
@@ -27,7 +27,8 @@ async function builtCycle(siteDir: string): Promise<string | undefined> {
   }
 }
 
-export function summarize(r: PublishResult) {
+/** `stages`: the publish stage's upload stages, in order (passed in: the stage loads when the command runs). */
+export function summarize(r: PublishResult, stages: readonly string[]) {
   return {
     target: r.target,
     cycle: r.cycle,
@@ -36,7 +37,7 @@ export function summarize(r: PublishResult) {
     files: r.files,
     objects: r.uploads.length,
     bytes: r.uploads.reduce((n, u) => n + u.size, 0),
-    stages: Object.fromEntries(STAGES.map((s) => [s, r.uploads.filter((u) => u.stage === s).length])),
+    stages: Object.fromEntries(stages.map((s) => [s, r.uploads.filter((u) => u.stage === s).length])),
     unchanged: r.unchanged,
     alreadyOnTarget: r.alreadyOnTarget,
     retired: r.retired,
@@ -51,8 +52,9 @@ export async function runPublishCommand(opts: PublishCommandOptions, effects?: E
   const ctx = makeContext(opts, effects);
   const eff = ctx.effects;
   const siteDir = resolve(opts.site ?? join(ctx.out, 'site'));
-  const target = targetFromOptions(opts, eff);
-  const purge = purgeFromOptions(opts);
+  const { datasetsForManifest, publishSite, readManifest, STAGES } = await import('../../publish/index.ts');
+  const target = await targetFromOptions(opts, eff);
+  const purge = await purgeFromOptions(opts);
   const now = eff.now();
   const cycle = opts.cycle ?? (await builtCycle(siteDir)) ?? cycleIdAt(now);
   const previous = await readManifest(target);
@@ -63,7 +65,7 @@ export async function runPublishCommand(opts: PublishCommandOptions, effects?: E
     graceDays: parseCount('--grace-days', opts.graceDays, 7),
     concurrency: parseCount('--concurrency', opts.concurrency, 8),
   }, eff);
-  if (ctx.json) printJson(summarize(result));
+  if (ctx.json) printJson(summarize(result, STAGES));
   return { code: 0, result };
 }
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Effects } from '../../types.ts';
 import { addTargetOptions, parseCount, purgeFromOptions, targetFromOptions, type TargetCliOptions } from '../target-options.ts';
-import { rollbackTo, type RollbackResult } from '../../publish/index.ts';
+import type { RollbackResult } from '../../publish/index.ts';
 import { addCommonOptions, makeContext, printJson, type CommonOptions } from '../context.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -13,9 +13,10 @@ export interface RollbackCommandOptions extends CommonOptions, TargetCliOptions 
 export async function runRollbackCommand(opts: RollbackCommandOptions, effects?: Effects): Promise<{ code: number; result: RollbackResult }> {
   const ctx = makeContext(opts, effects);
   const eff = ctx.effects;
-  const target = targetFromOptions(opts, eff);
+  const target = await targetFromOptions(opts, eff);
+  const { rollbackTo } = await import('../../publish/index.ts');
   const result = await rollbackTo(target, opts.to, eff.now(), eff, {
-    purge: purgeFromOptions(opts),
+    purge: await purgeFromOptions(opts),
     concurrency: parseCount('--concurrency', opts.concurrency, 8),
   });
   if (ctx.json) {

@@ -68,7 +68,7 @@ export async function runRunCommand(opts: RunCommandOptions, io: RunCommandIo = 
     force: Boolean(opts.force),
     publish: opts.publish !== false,
     targetOptions: { endpoint: opts.endpoint, forcePathStyle: opts.forcePathStyle, region: opts.region },
-    purge: purgeFromOptions({ target: opts.target ?? '', purgeWebhook: opts.purgeWebhook, cloudfrontDistribution: opts.cloudfrontDistribution }),
+    purge: await purgeFromOptions({ target: opts.target ?? '', purgeWebhook: opts.purgeWebhook, cloudfrontDistribution: opts.cloudfrontDistribution }),
     graceDays: parseCount('--grace-days', opts.graceDays, 7),
     concurrency: parseCount('--concurrency', opts.concurrency, 8),
     historyLimit: parseCount('--history', opts.history, 50),
