@@ -11,7 +11,42 @@ export function isEmptyMarker(raw: RawValue): boolean {
 // Digits with optional comma grouping ("1,395", "12,345.6") or none ("1395.5", ".5", "1e-3").
 // Anchored, no nested quantifiers: linear time on any input.
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Whether s is a plain number, /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/, scanned by
+ * hand: this runs for most cells of most datasets.
+ */
+export function isPlain(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 43 || c === 45) { // + -
+    if (++i === n) return false;
+    c = s.charCodeAt(i);
+  }
+  let digits = 0;
+  while (c >= 48 && c <= 57) {
+    digits++;
+    if (++i === n) return true;
+    c = s.charCodeAt(i);
+  }
+  if (c === 46) { // .
+    let fraction = 0;
+    while (++i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) fraction++;
+    if (digits === 0 && fraction === 0) return false;
+    if (i === n) return true;
+  } else if (digits === 0) {
+    return false;
+  }
+  if (c !== 101 && c !== 69) return false; // e E
+  if (++i === n) return false;
+  c = s.charCodeAt(i);
+  if ((c === 43 || c === 45) && ++i === n) return false;
+  let exponent = 0;
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) (exponent++, i++);
+  return exponent > 0 && i === n;
+}
 
 export type NumberParse = { ok: true; value: number | null } | { ok: false };
 
@@ -21,10 +56,10 @@ export function parseNumber(raw: RawValue): NumberParse {
   if (raw === null || raw === '') return NULL;
   if (typeof raw !== 'string' || raw.length > 64) return { ok: false };
   // The common case first: plain digits, no surrounding space.
-  if (PLAIN.test(raw)) return finite(Number(raw));
+  if (isPlain(raw)) return finite(Number(raw));
   const s = raw.trim();
   if (EMPTY.has(s)) return NULL;
-  if (PLAIN.test(s)) return finite(Number(s));
+  if (isPlain(s)) return finite(Number(s));
   if (GROUPED.test(s)) return finite(Number(s.replace(/,/g, '')));
   return { ok: false };
 }

@@ -83,35 +83,36 @@ export class PrimaryKeys {
   }
 
   private hashRow(row: Row): void {
-    S[0] = 0xdeadbeef; S[1] = 0x41c6ce57; S[2] = 0x9e3779b9; S[3] = 0x85ebca6b;
-    for (const c of this.columns) {
-      const v = row[c] ?? null;
-      const text = v === null ? '' : `${v}`;
-      mix(v === null ? 0x10001 : typeof v === 'string' ? 0x10002 : typeof v === 'number' ? 0x10003 : 0x10004);
-      mix(text.length);
-      for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+    // The four lanes live in locals (registers), not in memory, for the whole key.
+    let a = 0xdeadbeef | 0;
+    let b = 0x41c6ce57 | 0;
+    let c = 0x9e3779b9 | 0;
+    let d = 0x85ebca6b | 0;
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) {
+      const v = row[columns[k]!] ?? null;
+      const text = v === null ? '' : typeof v === 'string' ? v : `${v}`;
+      for (let i = -2; i < text.length; i++) {
+        const x = i === -2 ? (v === null ? 0x10001 : typeof v === 'string' ? 0x10002 : typeof v === 'number' ? 0x10003 : 0x10004) : i === -1 ? text.length : text.charCodeAt(i);
+        a = imul(a ^ x, 2654435761);
+        b = imul(b ^ x, 1597334677);
+        c = imul(c ^ x, 2246822519);
+        d = imul(d ^ x, 3266489917);
+      }
     }
     const h = this.h;
-    h[0] = fin(S[0], S[1]);
-    h[1] = fin(S[1], h[0]);
-    h[2] = fin(S[2], S[3]);
-    h[3] = fin(S[3], h[2]);
+    h[0] = fin(a, b);
+    h[1] = fin(b, h[0]);
+    h[2] = fin(c, d);
+    h[3] = fin(d, h[2]);
   }
 }
 
 // Two independent 64-bit multiply-xorshift lanes (cyrb53-style at full width, two seeds) over
 // the key's values, each prefixed by its type and length so "1" and 1 differ and no
-// separator can be forged. Module-level state: no allocation per row.
-const S = new Int32Array(4);
+// separator can be forged. No allocation per row.
 // A module binding, not a global lookup per character (globals are slow inside vm contexts).
 const imul = Math.imul;
-
-function mix(ch: number): void {
-  S[0] = imul(S[0] ^ ch, 2654435761);
-  S[1] = imul(S[1] ^ ch, 1597334677);
-  S[2] = imul(S[2] ^ ch, 2246822519);
-  S[3] = imul(S[3] ^ ch, 3266489917);
-}
 
 function fin(x: number, y: number): number {
   return (imul(x ^ (x >>> 16), 2246822507) ^ imul(y ^ (y >>> 13), 3266489909)) >>> 0;

@@ -123,3 +123,16 @@ describe('boolean and string', () => {
     expect(ok({ type: 'string' }, 11110)).toBe('11110');
   });
 });
+
+describe('the plain-number scan', () => {
+  // What it replaces: the anchored pattern for plain numbers (no grouping, no surrounding space).
+  const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+  test('agrees with the pattern on edge cases and on every short string over its alphabet', async () => {
+    const { isPlain } = await import('../../pipeline/validate/parse-number.ts');
+    const edge = ['1', '-1', '+1.5', '.5', '5.', '1e3', '1E-3', '1e', '.', '', '+', '-.5', '1.2.3', ' 1', '1 ', 'e5', '0x10', '1,000', '00012', '1.5e+10', 'Infinity', '1_000', '.e1', '1.e1', '+e1', '1e+', '1e+-1', '١٢'];
+    for (const s of edge) expect([s, isPlain(s)]).toEqual([s, PLAIN.test(s)]);
+    const alphabet = ['1', '.', 'e', '+', '-', ' '];
+    const all = (n: number): string[] => (n === 0 ? [''] : all(n - 1).flatMap((p) => alphabet.map((c) => p + c)));
+    for (let n = 1; n <= 5; n++) for (const s of all(n)) expect([s, isPlain(s)]).toEqual([s, PLAIN.test(s)]);
+  });
+});
