@@ -259,6 +259,18 @@ test('chart page: inline SVG, alt text marked drafted, table, downloads, provena
   expect(budget).toContain('href="../../datasets/budget-execution/"');
 });
 
+test('every chart carries its source line in the figure: department, datasets, licence, data date (issue 12)', () => {
+  const caption = (path: string) => /<figcaption class="chart-source">([\s\S]*?)<\/figcaption>/.exec(mainOf(path))?.[1] ?? '';
+  const text = (h: string) => h.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  const en = caption('en/charts/pm10-daily/index.html');
+  expect(text(en)).toBe('Source: Climate and Environment HQ · Daily air pollution · Korea Open Government Licence Type 1: Attribution · Data as of 10 November 2024');
+  expect(en).toContain('href="../../datasets/air-quality-daily/"');
+  expect(text(caption('ko/charts/pm10-daily/index.html'))).toMatch(/^출처: 기후환경본부 · .+ · 공공누리 제1유형.* · 데이터 기준 2024년 11월 10일$/);
+  // the embed page carries it too, as shared images do
+  expect(text(/<p class="chart-source">([\s\S]*?)<\/p>/.exec(page('en/embed/pm10-daily/index.html'))?.[1] ?? '')).toBe(text(en));
+  for (const [path, body] of html) if (/\/charts\/[^/]+\/index\.html$/.test(path) && body.includes('<figure class="chart"')) expect(caption(path)).not.toBe('');
+});
+
 test('dataset page: columns with type, unit and schema description; validation; provenance; derived SQL', () => {
   const en = mainOf('en/datasets/air-quality-daily/index.html');
   // The unit in English; a description the schema gives only in Korean is not shown on English pages.
