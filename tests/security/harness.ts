@@ -362,6 +362,17 @@ function describe(r: CommandRun): string {
   return `citydash ${r.args.join(' ')}\nexit ${r.code}${r.signal ? ` (${r.signal})` : ''}\nstdout:\n${r.stdout.slice(0, 4000)}\nstderr:\n${r.stderr.slice(0, 8000)}`;
 }
 
+/** The `file:line:` (and `col:`) prefix a refusal is reported under, resolved against the catalog copy. */
+async function whereOf(cat: SecurityCatalog, r: Refusal): Promise<{ where: string; line: number }> {
+  const text = await cat.read(r.file).catch(() => '');
+  const line = typeof r.line === 'number' ? r.line : lineOf(text, r.line);
+  return { where: `${r.file}:${line}:${r.col === undefined ? '' : `${r.col}:`}`, line };
+}
+
+/** Whether a command's stderr carries the refusal at `where` (log lines may carry a level: `error: sources/x.yaml:3:7: …`). */
+const refusedIn = (stderr: string, where: string, message: RegExp) =>
+  stderr.split('\n').some((l) => l.replace(/^(error|warning): /, '').startsWith(where) && message.test(l));
+
 /**
  * The full assertion of issue 16 for one hostile file: refused by check (exit 3, file:line), by
  * run and by build (same file:line on stderr, exit 2: published, something failed), every other
@@ -373,9 +384,7 @@ export async function expectRefusedEverywhere(c: HostileCase, opts: { keep?: boo
   const cat = await securityCatalog({ subset, files: c.files, remove: c.remove });
   const runs: CommandRun[] = [];
   try {
-    const text = await cat.read(c.refused.file).catch(() => '');
-    const line = typeof c.refused.line === 'number' ? c.refused.line : lineOf(text, c.refused.line);
-    const where = `${c.refused.file}:${line}:${c.refused.col === undefined ? '' : `${c.refused.col}:`}`;
+    const { where, line } = await whereOf(cat, c.refused);
 
     const check = await citydash(cat, 'check', { env: c.env });
     runs.push(check);
@@ -394,9 +403,7 @@ export async function expectRefusedEverywhere(c: HostileCase, opts: { keep?: boo
     for (const command of c.commands ?? ['run', 'build']) {
       const r = await citydash(cat, command, { env: c.env, offline: c.offline });
       runs.push(r);
-      // Log lines may carry a level (`error: sources/x.yaml:3:7: …`).
-      const refusedHere = r.stderr.split('\n').some((l) => l.replace(/^(error|warning): /, '').startsWith(where) && c.refused.message.test(l));
-      if (r.code !== 2 || !refusedHere) throw new Error(`${command} must refuse ${where} ${c.refused.message} and exit 2\n${describe(r)}`);
+      if (r.code !== 2 || !refusedIn(r.stderr, where, c.refused.message)) throw new Error(`${command} must refuse ${where} ${c.refused.message} and exit 2\n${describe(r)}`);
       const site = command === 'run' ? cat.target : join(cat.out, 'site');
       const pages = await builtPages(site);
       const published = command === 'run' ? await publishedDatasets(cat) : pages.datasets;
@@ -413,4 +420,90 @@ export async function expectRefusedEverywhere(c: HostileCase, opts: { keep?: boo
   } finally {
     if (!opts.keep) await cat.cleanup();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Many hostile files at once
+
+/**
+ * The same assertion as `expectRefusedEverywhere`, for many hostile files placed in ONE catalog
+ * copy: check, run and build run once for all of them, and each case is then judged on its own
+ * (its problem at its file:line in check's report and on run's and build's stderr, its ids
+ * withheld). That is the stronger test (every hostile file refused while the others are present,
+ * and every harmless dataset still published) and costs three commands instead of three per case.
+ * Cases must add distinct files and share subset, env, commands and offline; forbidden bytes are
+ * judged for the copy as a whole. Returns `judge(name)`, which runs the commands on its first call
+ * and throws that case's failure.
+ */
+export function refusedTogether(cases: readonly (readonly [string, HostileCase])[]): (name: string) => Promise<void> {
+  const first = cases[0]?.[1];
+  if (!first) throw new Error('refusedTogether needs at least one case');
+  const seen = new Map<string, string>();
+  for (const [name, c] of cases) {
+    if (c.remove || c.subset !== first.subset || c.env !== first.env || c.offline !== first.offline || c.commands !== first.commands) {
+      throw new Error(`"${name}" cannot share a catalog copy: it differs in subset, env, offline, commands or remove (use expectRefusedEverywhere)`);
+    }
+    for (const path of Object.keys(c.files)) {
+      const other = seen.get(path);
+      if (other) throw new Error(`"${name}" and "${other}" both write ${path}`);
+      seen.set(path, name);
+    }
+  }
+  let verdicts: Promise<Map<string, string | null>> | undefined;
+  return async (name) => {
+    verdicts ??= judgeTogether(cases, first);
+    const verdict = (await verdicts).get(name);
+    if (verdict === undefined) throw new Error(`no case named "${name}"`);
+    if (verdict !== null) throw new Error(verdict);
+  };
+}
+
+async function judgeTogether(cases: readonly (readonly [string, HostileCase])[], shared: HostileCase): Promise<Map<string, string | null>> {
+  const subset = shared.subset ?? SECURITY_SUBSET;
+  const files = Object.assign({}, ...cases.map(([, c]) => c.files)) as Record<string, HostileFile>;
+  const cat = await securityCatalog({ subset, files });
+  const failures = new Map<string, string[]>(cases.map(([name]) => [name, []]));
+  try {
+    const where = new Map<string, { where: string; line: number }>();
+    for (const [name, c] of cases) where.set(name, await whereOf(cat, c.refused));
+    const withheldOf = (c: HostileCase) => new Set(c.withheld ?? idsDeclared(c.files));
+    const allWithheld = new Set(cases.flatMap(([, c]) => [...withheldOf(c)]));
+    const expected = [...subset.datasets, ...subset.charts].filter((id) => !allWithheld.has(id));
+
+    const runs: CommandRun[] = [];
+    const check = await citydash(cat, 'check', { env: shared.env });
+    runs.push(check);
+    const report = checkReport(check);
+    const got = report.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.severity}: ${p.message}`).join('\n');
+    for (const [name, c] of cases) {
+      const { where: at, line } = where.get(name)!;
+      const hit = report.problems.find((p) => p.severity === 'error' && p.file === c.refused.file && p.line === line && (c.refused.col === undefined || p.col === c.refused.col) && c.refused.message.test(p.message));
+      if (check.code !== 3 || !hit) failures.get(name)!.push(`check must refuse ${at} ${c.refused.message} with exit 3\n${describe(check)}\nproblems:\n${got}`);
+    }
+
+    for (const command of shared.commands ?? ['run', 'build']) {
+      const r = await citydash(cat, command, { env: shared.env, offline: shared.offline });
+      runs.push(r);
+      const site = command === 'run' ? cat.target : join(cat.out, 'site');
+      const pages = await builtPages(site);
+      const published = new Set([...(command === 'run' ? await publishedDatasets(cat) : pages.datasets), ...pages.charts]);
+      const missing = expected.filter((id) => !published.has(id));
+      for (const [name, c] of cases) {
+        const fail = failures.get(name)!;
+        const { where: at } = where.get(name)!;
+        if (r.code !== 2 || !refusedIn(r.stderr, at, c.refused.message)) fail.push(`${command} must refuse ${at} ${c.refused.message} and exit 2\n${describe(r)}`);
+        for (const id of withheldOf(c)) if (published.has(id)) fail.push(`${command} published ${id}, which it must refuse\n${describe(r)}`);
+        if (missing.length) fail.push(`${command} left out ${missing.join(', ')}: hostile files must not keep the rest from being published\n${describe(r)}`);
+      }
+    }
+
+    const leaks = await forbiddenBytes(cat, runs);
+    if (leaks.length) {
+      const list = `forbidden bytes written (one catalog copy holds every case of this group):\n${leaks.map((h) => `  ${h.label} in ${h.where.startsWith('/') ? relative(cat.dir, h.where) : h.where}`).join('\n')}`;
+      for (const fail of failures.values()) fail.push(list);
+    }
+  } finally {
+    await cat.cleanup();
+  }
+  return new Map([...failures].map(([name, f]) => [name, f.length ? f.join('\n\n') : null]));
 }

@@ -1,20 +1,29 @@
-// Catalog YAML built to exhaust the parser: alias bombs ("billion laughs").
-import { datasetYaml, expectRefusedEverywhere } from './harness.ts';
+// Catalog YAML built to exhaust the parser: alias bombs ("billion laughs") and deep nesting.
+import { datasetYaml, refusedTogether, type HostileCase } from './harness.ts';
 
-test('an alias bomb in a dataset descriptor', async () => {
+const descriptor = (id: string, extra: string) =>
+  datasetYaml({ id, extract: { kind: 'file', path: 'samples/cctv-by-gu.csv', format: 'csv' }, columns: { gu: { from: ['기관명'], type: 'string' } } }).replace('schema:', `${extra}\nschema:`);
+
+function aliasBomb(): string {
   const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
-  const text = datasetYaml({ id: 'yaml-bomb', extract: { kind: 'file', path: 'samples/cctv-by-gu.csv', format: 'csv' }, columns: { gu: { from: ['기관명'], type: 'string' } } }).replace('schema:', `bomb:\n${levels.map((l) => `  ${l}`).join('\n')}\nschema:`);
-  await expectRefusedEverywhere({
-    files: { 'sources/safety/yaml-bomb.yaml': text },
-    refused: { file: 'sources/safety/yaml-bomb.yaml', line: 1, message: /alias|Excessive/i },
-  });
-});
+  return `bomb:\n${levels.map((l) => `  ${l}`).join('\n')}`;
+}
 
-test('a descriptor nested 5,000 deep: a plain message, not a stack overflow', async () => {
-  const text = datasetYaml({ id: 'yaml-deep', extract: { kind: 'file', path: 'samples/cctv-by-gu.csv', format: 'csv' }, columns: { gu: { from: ['기관명'], type: 'string' } } }).replace('schema:', `deep: ${'['.repeat(5000)}${']'.repeat(5000)}\nschema:`);
-  await expectRefusedEverywhere({
-    files: { 'sources/safety/yaml-deep.yaml': text },
+const cases: [string, HostileCase][] = [
+  ['an alias bomb in a dataset descriptor', {
+    files: { 'sources/safety/yaml-bomb.yaml': descriptor('yaml-bomb', aliasBomb()) },
+    refused: { file: 'sources/safety/yaml-bomb.yaml', line: 1, message: /alias|Excessive/i },
+  }],
+  ['a descriptor nested 5,000 deep: a plain message, not a stack overflow', {
+    files: { 'sources/safety/yaml-deep.yaml': descriptor('yaml-deep', `deep: ${'['.repeat(5000)}${']'.repeat(5000)}`) },
     refused: { file: 'sources/safety/yaml-deep.yaml', line: 'deep:', message: /the file nests more than 64 levels deep: catalog files are never this deep, so it is not read/ },
-  });
+  }],
+];
+
+// Both files in one catalog copy: check, run and build run once, each case is judged on its own.
+const judge = refusedTogether(cases);
+
+test.each(cases.map(([name]) => name))('%s', async (name) => {
+  await judge(name);
 });
