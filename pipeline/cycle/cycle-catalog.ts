@@ -7,7 +7,10 @@
 // left out only because they named it.
 //
 // Nothing the path rule refuses is taken back (rule `path`: a link out of the catalog, /proc, a
-// FIFO), nor any descriptor with an error of its own: those never run.
+// FIFO), nor any descriptor with an error of its own: those never run. Their ids are listed in
+// `refused` with the first error, so a cycle keeps what was published of them (hold-refused.ts):
+// only a descriptor file that is gone takes a dataset off the site.
+import { basename } from 'node:path';
 import { loadCatalog, locate, readDescriptorFiles, toChart, toDataset, type DescriptorFile, type LoadedCatalog, type LoadOptions } from '../catalog/index.ts';
 import type { Problem } from '../types.ts';
 
@@ -16,6 +19,11 @@ export interface CycleCatalog extends LoadedCatalog {
   readmitted: string[];
   /** Their descriptor files. */
   readmittedFiles: string[];
+  /**
+   * Datasets whose descriptor file is still there but refused (an error of its own, or naming a
+   * refused dataset), by id, with the descriptor's first error: they do not run this cycle.
+   */
+  refused: Map<string, Problem>;
 }
 
 /** Where a file a descriptor names is written: an error there is the dataset failing, not the descriptor. */
@@ -28,7 +36,8 @@ export async function loadCycleCatalog(root: string, opts: LoadOptions = {}): Pr
   const errors = new Map<string, Problem[]>();
   for (const p of problems) if (p.severity === 'error') errors.set(p.file, [...(errors.get(p.file) ?? []), p]);
   const loadedFiles = new Set([...catalog.datasets.map((d) => d.file), ...catalog.charts.map((c) => c.file)]);
-  const files = (await readDescriptorFiles(catalog.root)).filter((f) => f.value && f.id && !loadedFiles.has(f.path));
+  const allFiles = await readDescriptorFiles(catalog.root);
+  const files = allFiles.filter((f) => f.value && f.id && !loadedFiles.has(f.path));
   const readmitted: string[] = [];
   const readmittedFiles: string[] = [];
   const known = new Set(catalog.datasets.map((d) => d.id));
@@ -70,11 +79,19 @@ export async function loadCycleCatalog(root: string, opts: LoadOptions = {}): Pr
       readmittedFiles.push(f.path);
     }
   }
+  // A descriptor that does not parse has no id to read: files are named `<id>.yaml` (file-rules.ts).
+  const refused = new Map<string, Problem>();
+  for (const f of allFiles) {
+    const id = f.id ?? basename(f.path).replace(/\.ya?ml$/i, '');
+    const first = [...(errors.get(f.path) ?? [])].sort((a, b) => a.line - b.line || a.col - b.col)[0];
+    if (f.kind !== 'dataset' || known.has(id) || loadedFiles.has(f.path) || !first || refused.has(id)) continue;
+    refused.set(id, first);
+  }
   catalog.datasets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const areas = Object.keys(catalog.settings.areas);
   const rank = (a: string) => (areas.includes(a) ? areas.indexOf(a) : areas.length);
   catalog.charts.sort((a, b) => rank(a.area) - rank(b.area) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { catalog, problems, readmitted, readmittedFiles };
+  return { catalog, problems, readmitted, readmittedFiles, refused };
 }
 
 /** Catalog errors that keep something out of this cycle (not those of what was taken back in). */

@@ -19,6 +19,7 @@ import { changesModel, cycleMarkdown, cycleSummary, freshnessModel } from '../si
 import { cleanWorkLeftovers } from './leftovers.ts';
 import type { CycleLog } from '../cycle-log.ts';
 import type { RunContext } from '../types.ts';
+import { holdRefused } from './hold-refused.ts';
 import { restoreDerived } from './restore-derived.ts';
 import { refreshSources } from './refresh.ts';
 import { dropScratch, keepBefore, resetScratch } from './snapshots.ts';
@@ -108,6 +109,8 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   await cleanWorkLeftovers(ctx.work.root);
   const scratch = await resetScratch(ctx.work);
   for (const [id, published] of Object.entries(base?.datasets ?? {})) await keepBefore(ctx.work, scratch, id, published);
+  // Published datasets whose descriptor is refused keep their last good data, stale (issue 16).
+  const held = await holdRefused({ refused: loaded.refused, base, work: ctx.work, target, now, log });
 
   log.info(`cycle ${cycle}: fetching and validating`);
   const sources = await refreshSources(catalog, ctx, { force: opts.force, target, base, live: state.live?.manifest ?? null });
@@ -152,9 +155,9 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   if (opts.publish !== false) {
     log.info(`cycle ${cycle}: publishing to ${target.name}`);
     try {
-      const ids = new Set(catalog.datasets.map((d) => d.id));
-      const all = await datasetsForManifest(ctx.work, siteDir, { previous: state.live?.manifest ?? null, now, log });
-      const datasets = Object.fromEntries(Object.entries(all).filter(([id]) => ids.has(id)).map(([id, d]) => [id, { ...d, changedAt: changedAt[id] ?? d.changedAt }]));
+      const ids = new Set([...catalog.datasets.map((d) => d.id), ...held]);
+      const all = await datasetsForManifest(ctx.work, siteDir, { previous: state.live?.manifest ?? null, now, log, only: ids });
+      const datasets = Object.fromEntries(Object.entries(all).map(([id, d]) => [id, { ...d, changedAt: changedAt[id] ?? d.changedAt }]));
       const res = await publishSite({ siteDir, target, cycle, datasets, now, previous: state.live, purge: opts.purge, graceDays: opts.graceDays, concurrency: opts.concurrency }, ctx.effects);
       result.publish = { uploadedObjects: res.uploadedObjects, uploadedBytes: res.uploadedBytes, unchanged: res.unchanged, changedPages: res.changedPages, deleted: res.deleted };
       result.published = true;

@@ -16,6 +16,12 @@ export interface DatasetsOptions {
   /** When a changed dataset changed (default: now). */
   now?: Date;
   log?: Logger;
+  /**
+   * The datasets the site publishes (default: every snapshot in the work dir). A snapshot left in
+   * the work dir by a dataset whose descriptor was deleted is not copied into the site, so the
+   * target retires it.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export class SnapshotError extends CitydashError {
@@ -62,6 +68,7 @@ export async function datasetsForManifest(work: WorkDir, siteDir: string, opts: 
   const now = (opts.now ?? new Date()).toISOString();
   for (const name of names.filter((n) => n.endsWith('.meta.json')).sort()) {
     const file = join(dataDir, name);
+    if (opts.only && !opts.only.has(name.slice(0, -'.meta.json'.length))) continue;
     try {
       const meta = await readMeta(file);
       const before = opts.previous?.datasets[meta.id];
