@@ -162,6 +162,17 @@ export interface CatalogSettings {
   feedback?: FeedbackSettings;
   /** Titles of chart areas (environment, transport, ...), in page order. */
   areas: Record<string, Localized>;
+  /** Ceilings on untrusted work (pipeline/budgets.ts has the defaults). */
+  budgets?: BudgetSettings;
+}
+
+/** citydash.yaml `budgets`: what one derived query or one chart may use before it is stopped. */
+export interface BudgetSettings {
+  sqlMemoryMb?: number;
+  sqlTempMb?: number;
+  sqlSeconds?: number;
+  chartMemoryMb?: number;
+  chartSeconds?: number;
 }
 
 export interface Catalog {

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { resolveCatalogPath } from '../catalog/index.ts';
+import { budgetsOf } from '../budgets.ts';
 import { runTransforms } from '../transform/index.ts';
 import type { Catalog, DatasetDescriptor, Effects, Row } from '../types.ts';
 import { loadRowSchema, validateDataset, validateRows } from '../validate/index.ts';
@@ -69,6 +70,7 @@ export async function preparePreviewData(catalog: Catalog, ids: readonly string[
       work,
       effects,
       sqlTimeoutMs: 30_000,
+      budgets: budgetsOf(catalog.settings.budgets),
       validate: async (rows, ds) =>
         validateRows(rows, ds, await loadRowSchema(catalog.root, ds), {
           work,

@@ -1,5 +1,6 @@
 import type { DatasetDescriptor, FetchInfo, SnapshotMeta, ValidationReport } from '../types.ts';
 import { recordReuse } from '../validate/index.ts';
+import { DEFAULT_BUDGETS } from '../budgets.ts';
 import { DISTRICT_COLUMNS } from '../column-types.ts';
 import { deriveReuse } from './derive-reuse.ts';
 import { DerivedColumnsError, DerivedDescriptorError, DerivedSqlError, DerivedValidationError } from './errors.ts';
@@ -9,7 +10,6 @@ import { resolveSources } from './sources.ts';
 import { openStore } from './store.ts';
 import type { DerivedOutcome, TransformContext } from './types.ts';
 
-const DEFAULT_SQL_TIMEOUT_MS = 120_000;
 
 function checkDescriptor(ds: DatasetDescriptor): { from: string[]; sql: string } {
   if (!Array.isArray(ds.from) || ds.from.length === 0) throw new DerivedDescriptorError(ds, 'a derived dataset needs `from:` with at least one dataset id');
@@ -80,9 +80,11 @@ export async function deriveDataset(
     };
   };
   if (reuse?.hit) return finish(reuse.hit.meta, reuse.hit.report, true);
-  const store = await openStore(ctx.work, from);
+  const budgets = ctx.budgets ?? DEFAULT_BUDGETS;
+  const store = await openStore(ctx.work, from, budgets);
   try {
-    const query = await prepareDerivedQuery(store.connection, ds, sql, { timeoutMs: ctx.sqlTimeoutMs ?? DEFAULT_SQL_TIMEOUT_MS }).catch((err: unknown) => {
+    const timeoutMs = ctx.sqlTimeoutMs ?? budgets.sqlSeconds * 1000;
+    const query = await prepareDerivedQuery(store.connection, ds, sql, { timeoutMs, memoryMb: budgets.sqlMemoryMb }).catch((err: unknown) => {
       throw withFromHint(err, ds, catalogIds);
     });
     try {

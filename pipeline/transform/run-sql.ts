@@ -1,6 +1,7 @@
 import { StatementType, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType } from '@duckdb/node-api';
 import type { DatasetDescriptor, Row } from '../types.ts';
 import { canonicalConverters, type ToCanonical } from './canonical.ts';
+import { megabytes } from '../budgets.ts';
 import { DerivedColumnsError, DerivedSqlError, messageOf } from './errors.ts';
 
 type DatasetRef = Pick<DatasetDescriptor, 'id' | 'file'>;
@@ -53,6 +54,14 @@ function resultConverters(ds: DatasetRef, names: string[], types: DuckDBType[]):
   }
 }
 
+/** DuckDB's out-of-memory error, said as the budget it broke (DuckDB's own text after it). */
+function overBudget(err: unknown, memoryMb: number | undefined): string | undefined {
+  const text = duckMessage(err);
+  if (memoryMb === undefined || !/^Out of Memory Error/i.test(text)) return undefined;
+  const first = text.split('\n')[0]!;
+  return `used more than the ${megabytes(memoryMb)} memory budget (budgets.sqlMemoryMb in citydash.yaml; ${first})`;
+}
+
 /**
  * Check and prepare `sql` (exactly one SELECT) and stream its rows as canonical values.
  * Parse, bind and type problems throw here; errors while rows are produced end the stream
@@ -62,7 +71,7 @@ export async function prepareDerivedQuery(
   conn: DuckDBConnection,
   ds: DatasetRef,
   sql: string,
-  opts: { timeoutMs: number },
+  opts: { timeoutMs: number; memoryMb?: number },
 ): Promise<DerivedQuery> {
   const prepared = await prepareOne(conn, ds, sql);
   const names: string[] = [];
@@ -102,7 +111,7 @@ export async function prepareDerivedQuery(
         }
       }
     } catch (err) {
-      const detail = timedOut ? `stopped after ${opts.timeoutMs} ms (${duckMessage(err)})` : duckMessage(err);
+      const detail = timedOut ? `stopped after ${opts.timeoutMs} ms (${duckMessage(err)})` : overBudget(err, opts.memoryMb) ?? duckMessage(err);
       failure = new DerivedSqlError(ds, detail);
       throw failure;
     } finally {

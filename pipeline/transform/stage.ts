@@ -1,6 +1,7 @@
 // The transform stage's entrance: every derived dataset of the catalog computed from the
 // validated snapshots in the work dir, then validated and stored exactly like a source dataset.
 // A cycle calls it once and hands the result on to the build.
+import { budgetsOf } from '../budgets.ts';
 import type { Catalog, Effects } from '../types.ts';
 import { loadRowSchema, validateRows } from '../validate/index.ts';
 import type { WorkDir } from '../workdir.ts';
@@ -23,5 +24,5 @@ function derivedValidator(options: TransformOptions, effects: Effects): Validate
 }
 
 export async function transform(catalog: Catalog, options: TransformOptions, effects: Effects): Promise<TransformResult> {
-  return runTransforms(catalog, { work: options.work, effects, validate: derivedValidator(options, effects) });
+  return runTransforms(catalog, { work: options.work, effects, validate: derivedValidator(options, effects), budgets: budgetsOf(catalog.settings.budgets) });
 }

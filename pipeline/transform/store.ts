@@ -3,6 +3,8 @@ import type { Row } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { queryCanonical } from './canonical-query.ts';
 import { loadNdjsonTable } from './load-table.ts';
+import { join } from 'node:path';
+import { DEFAULT_BUDGETS, type Budgets } from '../budgets.ts';
 import { lockDown } from '../duckdb-lockdown.ts';
 import { requireSnapshot, snapshotColumns, type Snapshot } from './snapshot.ts';
 
@@ -21,8 +23,10 @@ export interface Store {
  * Load the validated snapshots of `ids` into a fresh in-memory DuckDB, then lock it down:
  * after loading, no statement on this connection can touch files or the network.
  * Throws SnapshotMissingError / SnapshotLoadError naming the dataset and file.
+ * The database gets `budgets`' memory and threads, and spills (up to its temp budget) into
+ * `<work>/duckdb-tmp`, never into the current folder.
  */
-export async function openStore(work: WorkDir, ids: string[]): Promise<Store> {
+export async function openStore(work: WorkDir, ids: string[], budgets: Budgets = DEFAULT_BUDGETS): Promise<Store> {
   const instance = await DuckDBInstance.create(':memory:');
   let connection: DuckDBConnection | undefined;
   let closed = false;
@@ -40,7 +44,7 @@ export async function openStore(work: WorkDir, ids: string[]): Promise<Store> {
       await loadNdjsonTable(connection, id, snap.rows, await snapshotColumns(snap));
       tables[id] = snap;
     }
-    await lockDown(connection);
+    await lockDown(connection, { ...budgets, tempDir: join(work.root, 'duckdb-tmp') });
     const conn = connection;
     return {
       connection: conn,

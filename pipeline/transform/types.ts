@@ -1,4 +1,5 @@
 import type { DatasetDescriptor, Effects, Row, SnapshotMeta, ValidationReport } from '../types.ts';
+import type { Budgets } from '../budgets.ts';
 import type { WorkDir } from '../workdir.ts';
 
 /**
@@ -19,8 +20,10 @@ export interface TransformContext {
   work: WorkDir;
   effects: Effects;
   validate: ValidateFn;
-  /** A derived query running longer than this is interrupted (default 120 s). */
+  /** A derived query running longer than this is interrupted (default: budgets.sqlSeconds). */
   sqlTimeoutMs?: number;
+  /** Memory, spill and time budgets of one derived query (default DEFAULT_BUDGETS). */
+  budgets?: Budgets;
   /** false: compute every derived dataset even when its inputs are unchanged (default true). */
   reuse?: boolean;
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_BUDGETS, type Budgets } from '../../pipeline/budgets.ts';
 import { runTransforms } from '../../pipeline/transform/index.ts';
 import type { Catalog, ColumnType, DatasetDescriptor, Row } from '../../pipeline/types.ts';
 import {
@@ -64,7 +65,7 @@ function catalogOf(datasets: DatasetDescriptor[]): Catalog {
   return { root: cat.root, datasets, charts: [], settings: { siteTitle: { ko: '서울', en: 'Seoul' }, areas: {} } };
 }
 
-async function run(datasets: DatasetDescriptor[], opts: { sqlTimeoutMs?: number } = {}) {
+async function run(datasets: DatasetDescriptor[], opts: { sqlTimeoutMs?: number; budgets?: Budgets } = {}) {
   const effects = testEffects();
   const result = await runTransforms(catalogOf(datasets), { work: cat.work, effects, validate: schemaValidator(cat.root, cat.work, effects), ...opts });
   return { result, log: effects.log.lines, byId: Object.fromEntries(result.datasets.map((d) => [d.id, d])) };
@@ -165,6 +166,12 @@ describe('SQL problems are reported with the descriptor file, the dataset id and
     const x = await derivedDataset(cat.root, 'x', ['air-quality-daily'], 'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) AS n FROM t', cols);
     const { byId } = await run([source, x], { sqlTimeoutMs: 200 });
     expect(byId.x!.reason).toMatch(/^sources\/derived\/x\.yaml: dataset "x": SQL failed: stopped after 200 ms \(INTERRUPT Error: Interrupted!\)/);
+  });
+
+  test('a query over its memory budget is stopped and says which budget it broke', async () => {
+    const x = await derivedDataset(cat.root, 'x', ['air-quality-daily'], `SELECT length(string_agg(repeat('x', 1000000), '')) AS n FROM range(1000)`, cols);
+    const { byId } = await run([source, x], { budgets: { ...DEFAULT_BUDGETS, sqlMemoryMb: 128 } });
+    expect(byId.x!.reason).toMatch(/^sources\/derived\/x\.yaml: dataset "x": SQL failed: used more than the 128 MB memory budget \(budgets\.sqlMemoryMb in citydash\.yaml; Out of Memory Error: /);
   });
 
   test('a descriptor without sql', async () => {
