@@ -164,6 +164,10 @@ export interface CatalogSettings {
   areas: Record<string, Localized>;
   /** Ceilings on untrusted work (pipeline/budgets.ts has the defaults). */
   budgets?: BudgetSettings;
+  /** Hosts on internal networks (a department's intranet server) network sources may reach. */
+  network?: { allowHosts?: string[] };
+  /** More environment variables whose values are masked in everything written (README, "Security"). */
+  secrets?: string[];
 }
 
 /** citydash.yaml `budgets`: what one derived query or one chart may use before it is stopped. */
@@ -303,6 +307,8 @@ export interface Progress {
 
 export interface Effects {
   fetch: typeof fetch;
+  /** DNS: every address a host resolves to (default dns.lookup); the network rule checks them. */
+  resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
   now(): Date;
   log: Logger;
   env: Record<string, string | undefined>;

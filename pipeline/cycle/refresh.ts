@@ -61,7 +61,7 @@ export async function refreshSources(catalog: Catalog, ctx: RunContext, opts: Re
         out.push({ id: ds.id, outcome: 'skipped', fetch: null, report: null, failed: null, meta });
         continue;
       }
-      const fetched = await fetchDataset(ds, ctx, { force: opts.force });
+      const fetched = await fetchDataset(ds, { ...ctx, allowHosts: catalog.settings.network?.allowHosts }, { force: opts.force });
       if (fetched.state === 'failed') {
         out.push(await fail('fetch', 'failed', fetched.fetch.error ?? 'unknown error', fetched.fetch, null));
         continue;

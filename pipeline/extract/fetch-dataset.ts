@@ -9,6 +9,7 @@ import type { WorkDir } from '../workdir.ts';
 import { isDue } from './cadence.ts';
 import { httpGet } from './http.ts';
 import { maskSecrets, MASK } from './mask.ts';
+import { netPolicyFrom } from './net-policy.ts';
 import { readRawEntry, storeBody, storeRecords, writeRawEntry, type RawEntry, type RawInput } from './raw-cache.ts';
 import { fetchSeoulOpenApi, resolveSeoulBaseUrl, SEOUL_MAX_PAGE } from './seoul-openapi.ts';
 import { canonicalJson } from '../canonical-json.ts';
@@ -20,6 +21,8 @@ export interface FetchContext {
   /** No network: `file` sources are read, network sources use their bundled sample. */
   offline: boolean;
   effects: Effects;
+  /** citydash.yaml's `network.allowHosts`: internal hosts network sources may reach. */
+  allowHosts?: readonly string[];
 }
 
 export interface FetchOptions {
@@ -127,7 +130,7 @@ async function httpInput(ds: DatasetDescriptor, ctx: FetchContext, spec: Extract
   const cached = prev && !prev.fetch.sample && prev.input.kind === 'body' ? prev : null;
   const res = await httpGet(spec.url, {
     timeoutMs: spec.timeoutMs, maxBytes: spec.maxBytes, etag: cached?.fetch.etag, lastModified: cached?.fetch.lastModified,
-    secrets: [ctx.effects.env.SEOUL_API_KEY],
+    secrets: [ctx.effects.env.SEOUL_API_KEY], network: netPolicyFrom(ctx.effects.env, ctx.allowHosts),
   }, ctx.effects);
   if (res.status === 304 && cached) {
     return { outcome: 'not-modified', source: res.url, input: cached.input, etag: res.etag ?? cached.fetch.etag, lastModified: res.lastModified ?? cached.fetch.lastModified };
@@ -140,7 +143,7 @@ async function httpInput(ds: DatasetDescriptor, ctx: FetchContext, spec: Extract
 
 async function seoulInput(ds: DatasetDescriptor, ctx: FetchContext, spec: ExtractSpec, now: Date): Promise<Got> {
   const key = ctx.effects.env.SEOUL_API_KEY ?? '';
-  const table = await fetchSeoulOpenApi(spec, { key, now }, ctx.effects);
+  const table = await fetchSeoulOpenApi(spec, { key, now, http: { network: netPolicyFrom(ctx.effects.env, ctx.allowHosts) } }, ctx.effects);
   const { file, rows } = await storeRecords(ctx.work, ds.id, table);
   ctx.effects.log.debug(`${ds.id}: ${rows} rows from ${spec.service}`);
   return { outcome: 'fresh', source: seoulDisplayUrl(spec, ctx.effects.env), input: { kind: 'records', file, rows } };

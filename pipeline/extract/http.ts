@@ -12,6 +12,8 @@ import {
   TruncatedBodyError, formatDuration,
 } from './http-errors.ts';
 import { maskSecrets } from './mask.ts';
+import { checkHop, netPolicyFrom, systemResolver, type NetPolicy } from './net-policy.ts';
+import { pinnedFetch } from './pinned-fetch.ts';
 
 export interface HttpOptions {
   /** Deadline for one attempt, headers and whole body included. Default 30 s. */
@@ -38,6 +40,8 @@ export interface HttpOptions {
   displayUrl?: string;
   /** Masked wherever a URL or low-level message could show them (redirect targets too). */
   secrets?: (string | undefined)[];
+  /** Which hosts every hop may reach (net-policy.ts); default: the rule with only CITYDASH_ALLOW_HOSTS relaxing it. */
+  network?: NetPolicy;
 }
 
 export interface HttpResult {
@@ -57,7 +61,8 @@ export const HTTP_DEFAULTS = {
   maxRedirects: 10, maxBytes: 200_000_000,
 } as const;
 
-type Settings = Required<Omit<HttpOptions, 'etag' | 'lastModified' | 'displayUrl' | 'headers' | 'secrets'>> & {
+type Settings = Required<Omit<HttpOptions, 'etag' | 'lastModified' | 'displayUrl' | 'headers' | 'secrets' | 'network'>> & {
+  network: NetPolicy;
   headers: Record<string, string>;
   display: (u: string) => string;
   mask: (s: string) => string;
@@ -82,6 +87,7 @@ export async function httpGet(url: string, opts: HttpOptions, effects: Effects):
     random: opts.random ?? Math.random,
     sleep: opts.sleep ?? defaultSleep,
     headers: requestHeaders(opts),
+    network: opts.network ?? netPolicyFrom(effects.env),
     display: (u) => (u === url ? shown : mask(u)),
     mask,
   };
@@ -124,7 +130,16 @@ async function attemptOnce(url: string, attempt: number, s: Settings, effects: E
     const visited = [url];
     let headers = s.headers;
     for (;;) {
-      const res = await effects.fetch(current, { method: METHOD, headers, redirect: 'manual', signal: controller.signal });
+      // Every hop is checked before a byte goes to it, redirects as much as the first request.
+      // The real fetch would resolve the name again; it is replaced by one that connects to the
+      // addresses just checked. An injected fetch (a test's stand-in) has no DNS of its own: it
+      // is used as is, and names are resolved only when a resolver is injected with it.
+      const real = effects.fetch === globalThis.fetch;
+      const addresses = await checkHop(current, s.network, effects.resolve ?? (real ? systemResolver : null), {
+        shown: s.display(current), hop: visited.length - 1, method: METHOD, requestUrl: s.display(url), signal: controller.signal,
+      });
+      const fetchHop = real ? pinnedFetch(addresses) : effects.fetch;
+      const res = await fetchHop(current, { method: METHOD, headers, redirect: 'manual', signal: controller.signal });
       if (REDIRECTS.has(res.status)) {
         void res.body?.cancel().catch(() => {});
         const next = redirectTarget(res, current, attempt, s);

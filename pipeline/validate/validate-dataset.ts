@@ -29,7 +29,7 @@ export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Ca
     let entry = await readRawEntry(ctx.work, ds.id);
     // Nothing stored yet (a fresh clone), or stored from an extract section since edited.
     if (!entry || !storedFrom(entry, ds)) {
-      const fetched = await fetchDataset(ds, ctx, { force: Boolean(entry) });
+      const fetched = await fetchDataset(ds, { ...ctx, allowHosts: catalog.settings.network?.allowHosts }, { force: Boolean(entry) });
       if (fetched.state === 'failed') return await failed(ds, ctx, `nothing fetched yet, and fetching failed: ${fetched.fetch.error}`);
       entry = await readRawEntry(ctx.work, ds.id);
       if (!entry) return await failed(ds, ctx, 'fetch stored nothing');

@@ -8,6 +8,7 @@ import { maskSecrets, maskUrlKey } from '../../pipeline/extract/mask.ts';
 import { memoryLogger } from '../../pipeline/log.ts';
 import type { Effects } from '../../pipeline/types.ts';
 import { startHttpServer, type TestHttpServer } from '../helpers/http-server.ts';
+import { ALLOW_LOOPBACK } from '../helpers/loopback.ts';
 
 const NOW = new Date('2026-11-28T21:00:00.000Z');
 let server: TestHttpServer;
@@ -16,7 +17,7 @@ afterAll(async () => { await server?.close(); });
 
 function setup(extra: HttpOptions = {}) {
   const log = memoryLogger();
-  const effects: Effects = { fetch: globalThis.fetch, now: () => NOW, log, env: {} };
+  const effects: Effects = { fetch: globalThis.fetch, now: () => NOW, log, env: { ...ALLOW_LOOPBACK } };
   const sleeps: number[] = [];
   // Retries wait on an injected sleep that returns at once, so the suite never really sleeps.
   const opts: HttpOptions = { baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.5, sleep: async (ms) => void sleeps.push(ms), ...extra };

@@ -9,6 +9,7 @@ import { parseXmlResult } from '../../pipeline/extract/seoul-xml.ts';
 import { memoryLogger } from '../../pipeline/log.ts';
 import type { Effects, ExtractSpec, RawRecord, RawTable } from '../../pipeline/types.ts';
 import { startSeoulApiServer, type SeoulApiServer, type SeoulOverride, type SeoulRequest } from '../helpers/seoul-api-server.ts';
+import { ALLOW_LOOPBACK } from '../helpers/loopback.ts';
 
 const KEY = '4d6a7b6c5e61626364-TEST-KEY';
 // 05:30 on 29 November in Seoul, still the 28th in UTC.
@@ -43,7 +44,7 @@ const air: ExtractSpec = { kind: 'seoul-openapi', service: 'DailyAverageAirQuali
 
 function setup(http: Partial<HttpOptions> = {}) {
   const log = memoryLogger();
-  const effects: Effects = { fetch: globalThis.fetch, now: () => NOW, log, env: {} };
+  const effects: Effects = { fetch: globalThis.fetch, now: () => NOW, log, env: { ...ALLOW_LOOPBACK } };
   const opts: SeoulOptions = { key: KEY, baseUrl: server.baseUrl, now: NOW, http: { baseDelayMs: 1, maxDelayMs: 2, sleep: async () => {}, ...http } };
   return { log, effects, opts };
 }

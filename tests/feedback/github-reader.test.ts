@@ -9,6 +9,7 @@ import { feedbackCacheFile, readFeedback, type FeedbackRead, type ReadFeedbackIn
 import { memoryLogger } from '../../pipeline/log.ts';
 import type { Effects } from '../../pipeline/types.ts';
 import { githubComment, githubIssue, startGithubApiServer, type GithubApiServer, type Json } from '../helpers/github-api-server.ts';
+import { ALLOW_LOOPBACK } from '../helpers/loopback.ts';
 
 const OWNER = 'seoul-opendata';
 const REPO = 'dashboard';
@@ -55,7 +56,7 @@ function manyIssues(): { issues: Json[]; comments: Record<number, Json[]> } {
 
 async function setup(server: GithubApiServer | null, env: Record<string, string> = {}) {
   const log = memoryLogger();
-  const effects: Effects = { fetch: globalThis.fetch, now: () => NOW, log, env: { ...(server ? { GITHUB_API_URL: server.api, GITHUB_TOKEN: TOKEN } : {}), ...env } };
+  const effects: Effects = { fetch: globalThis.fetch, now: () => NOW, log, env: { ...ALLOW_LOOPBACK, ...(server ? { GITHUB_API_URL: server.api, GITHUB_TOKEN: TOKEN } : {}), ...env } };
   const workRoot = await mkdtemp(join(tmpdir(), 'citydash-feedback-'));
   dirs.push(workRoot);
   const input: ReadFeedbackInput = {
@@ -208,7 +209,7 @@ describe('when GitHub cannot be asked, the last list stays and the reason is giv
     const server = await serve();
     const s = await primed(server);
     const before = server.requests.length;
-    const noToken = await readFeedback(s.input, s.opts, { ...s.effects, env: { GITHUB_API_URL: server.api } });
+    const noToken = await readFeedback(s.input, s.opts, { ...s.effects, env: { ...ALLOW_LOOPBACK, GITHUB_API_URL: server.api } });
     expect(noToken).toMatchObject({ status: 'kept', reason: { kind: 'no-token' } });
     expect(noToken.list!.items).toHaveLength(150);
     const offline = await readFeedback(s.input, { ...s.opts, offline: true }, s.effects);

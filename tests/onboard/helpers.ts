@@ -10,6 +10,7 @@ import { registerNew } from '../../pipeline/cli/commands/new.ts';
 import { registerValidate } from '../../pipeline/cli/commands/validate.ts';
 import { memoryLogger } from '../../pipeline/log.ts';
 import type { Effects, Row, ValidationReport } from '../../pipeline/types.ts';
+import { ALLOW_LOOPBACK } from '../helpers/loopback.ts';
 
 export interface Run {
   exit: number;
@@ -19,7 +20,7 @@ export interface Run {
 }
 
 export function effects(env: Record<string, string> = {}): Effects & { log: ReturnType<typeof memoryLogger> } {
-  return { fetch: globalThis.fetch, now: () => new Date('2026-03-02T00:00:00Z'), log: memoryLogger(), env };
+  return { fetch: globalThis.fetch, now: () => new Date('2026-03-02T00:00:00Z'), log: memoryLogger(), env: { ...ALLOW_LOOPBACK, ...env } };
 }
 
 /** `citydash <args>` with new, fetch, validate and check; relative --from paths start at `cwd`. */

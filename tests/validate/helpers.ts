@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { memoryLogger } from '../../pipeline/log.ts';
 import type { DatasetDescriptor, Effects, FetchInfo, RawTable, RawValue, SourceLocation } from '../../pipeline/types.ts';
 import { workDir, type WorkDir } from '../../pipeline/workdir.ts';
+import { ALLOW_LOOPBACK } from '../helpers/loopback.ts';
 
 /** A CSV-shaped table: header on line 1, record i on line i + 2. */
 export function csvTable(headers: string[], rows: RawValue[][], file = 'test.csv'): RawTable {
@@ -17,7 +18,7 @@ export function table(headers: string[], records: { values: RawValue[]; loc: Sou
 }
 
 export function testEffects(env: Record<string, string | undefined> = {}, now = '2026-11-28T12:00:00Z'): Effects & { log: ReturnType<typeof memoryLogger> } {
-  return { fetch: globalThis.fetch, now: () => new Date(now), log: memoryLogger(), env };
+  return { fetch: globalThis.fetch, now: () => new Date(now), log: memoryLogger(), env: { ...ALLOW_LOOPBACK, ...env } };
 }
 
 export async function tempDir(prefix = 'citydash-validate-'): Promise<{ path: string; work: WorkDir; cleanup: () => Promise<void> }> {

@@ -59,7 +59,7 @@ async function runFetch(ids: string[], opts: FetchCommandOptions, io: CommandIo)
   else if (!ctx.effects.env.SEOUL_API_KEY) ctx.effects.log.info('no SEOUL_API_KEY: Seoul Open API sources use their bundled samples');
   const results: FetchResult[] = [];
   for (const ds of selection.datasets) {
-    const r = await fetchDataset(ds, ctx, { force: opts.force });
+    const r = await fetchDataset(ds, { ...ctx, allowHosts: catalog.settings.network?.allowHosts }, { force: opts.force });
     results.push(r);
     ctx.effects.log.status(r.state, r.dataset, r.state === 'failed' ? r.fetch.error : r.fetch.source);
   }
