@@ -84,3 +84,19 @@ test('no import circle between stage folders', () => {
   }
   expect(circles).toEqual([]);
 });
+
+test('snapshot metadata has one owner: only pipeline/snapshot-store.ts reads, writes or lists it', () => {
+  const OWNER = join(PIPELINE, 'snapshot-store.ts');
+  const bad: string[] = [];
+  for (const file of walk(PIPELINE)) {
+    if (file === OWNER) continue;
+    const text = readFileSync(file, 'utf8');
+    text.split('\n').forEach((line, i) => {
+      // Reading or writing `work.meta(id)` by hand, or listing `data/` for `.meta.json` files.
+      if (/\b(?:readFile|writeFile|writeFileAtomic|readdir)\([^)]*(?:\.meta\(|'data'\))/.test(line) || /\.meta\.json'/.test(line)) {
+        bad.push(`${relative(repoRoot, file)}:${i + 1}: ${line.trim()}`);
+      }
+    });
+  }
+  expect(bad).toEqual([]);
+});

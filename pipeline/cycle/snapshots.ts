@@ -1,10 +1,10 @@
 // The work dir's snapshots as a cycle sees them. Every write here is atomic (rows before meta),
 // and a snapshot counts only when its rows hash to what its meta says, so a run killed between
 // the two writes is noticed and repaired from the target instead of published half-updated.
-import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write.ts';
 import { sha256File } from '../hash.ts';
+import { readSnapshotMeta, verifiedSnapshotMeta, writeSnapshotMeta } from '../snapshot-store.ts';
 import type { ManifestDataset, Target } from '../publish/index.ts';
 import type { SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
@@ -30,24 +30,18 @@ export async function dropScratch(work: WorkDir): Promise<void> {
 /** The meta in the work dir, or null when absent or unreadable (then the target's copy is used). */
 export async function readMeta(work: WorkDir, id: string): Promise<SnapshotMeta | null> {
   try {
-    const meta = JSON.parse(await readFile(work.meta(id), 'utf8')) as SnapshotMeta;
-    return meta && typeof meta.hash === 'string' && meta.columns && typeof meta.columns === 'object' ? meta : null;
+    const meta = await readSnapshotMeta(work, id);
+    return meta && typeof meta.hash === 'string' ? meta : null;
   } catch {
+    // Unusable metadata counts as none: the cycle restores the published snapshot instead.
     return null;
   }
 }
 
-export async function writeMeta(work: WorkDir, meta: SnapshotMeta): Promise<void> {
-  await writeFileAtomic(work.meta(meta.id), `${JSON.stringify(meta, null, 2)}\n`);
-}
+export const writeMeta = writeSnapshotMeta;
 
 /** The local snapshot's meta when its rows are exactly the rows it names, else null. */
-export async function verifiedLocal(work: WorkDir, id: string): Promise<SnapshotMeta | null> {
-  const meta = await readMeta(work, id);
-  if (!meta) return null;
-  // Rows that cannot be read are no more usable than rows that do not match.
-  return (await sha256File(work.rows(id)).catch(() => null)) === meta.hash ? meta : null;
-}
+export const verifiedLocal = verifiedSnapshotMeta;
 
 const beforePath = (scratch: string, id: string, hash: string) => join(scratch, 'before', `${id}.${hash.slice(0, 16)}.ndjson`);
 

@@ -1,12 +1,13 @@
 // The manifest's datasets, from the validated snapshots in the work dir (`data/<id>.meta.json`),
 // and each snapshot's rows copied into the site at `_citydash/snapshots/<id>.<hash16>.ndjson` so
 // the target carries the last good data: a CI job with an empty disk reads it back from there.
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Logger, SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { snapshotPath, type Manifest, type ManifestDataset } from './manifest.ts';
 import { sha256File } from '../hash.ts';
+import { listSnapshotIds, readSnapshotMeta, SnapshotMetaError, snapshotRowsHash } from '../snapshot-store.ts';
 import { SiteDirError } from './site-files.ts';
 import { CitydashError } from '../errors.ts';
 
@@ -31,15 +32,18 @@ export class SnapshotError extends CitydashError {
   }
 }
 
-async function readMeta(file: string): Promise<SnapshotMeta> {
-  let meta: SnapshotMeta;
+/** A snapshot's meta, fit to be published: it names its dataset and the sha256 of its rows. */
+async function readMeta(work: WorkDir, id: string): Promise<SnapshotMeta> {
+  const file = work.meta(id);
+  let meta: SnapshotMeta | null;
   try {
-    meta = JSON.parse(await readFile(file, 'utf8')) as SnapshotMeta;
+    meta = await readSnapshotMeta(work, id);
   } catch (err) {
-    throw new SnapshotError(file, `unreadable snapshot metadata (${(err as Error).message})`);
+    throw new SnapshotError(file, `unreadable snapshot metadata (${err instanceof SnapshotMetaError ? err.detail : (err as Error).message})`);
   }
-  if (typeof meta?.id !== 'string' || typeof meta.hash !== 'string' || !/^[0-9a-f]{16,}$/.test(meta.hash)) {
-    throw new SnapshotError(file, 'not snapshot metadata (needs id and a sha256 hash)');
+  if (!meta) throw new SnapshotError(file, 'unreadable snapshot metadata (the file is gone)');
+  if (meta.id !== id || typeof meta.hash !== 'string' || !/^[0-9a-f]{16,}$/.test(meta.hash)) {
+    throw new SnapshotError(file, 'not snapshot metadata (needs its id and a sha256 hash)');
   }
   return meta;
 }
@@ -51,7 +55,7 @@ async function placeSnapshot(work: WorkDir, meta: SnapshotMeta, siteDir: string)
   const already = await sha256File(dest).catch(() => null); // not there yet: copied below
   if (already === meta.hash) return path;
   const rows = work.rows(meta.id);
-  const actual = await sha256File(rows).catch(() => null); // unreadable: reported just below as missing
+  const actual = await snapshotRowsHash(work, meta.id); // unreadable: reported just below as missing
   if (actual === null) throw new SnapshotError(rows, 'the snapshot rows are missing');
   if (actual !== meta.hash) throw new SnapshotError(rows, `rows hash ${actual.slice(0, 16)}… does not match the metadata's ${meta.hash.slice(0, 16)}…`);
   await mkdir(dirname(dest), { recursive: true });
@@ -62,15 +66,12 @@ async function placeSnapshot(work: WorkDir, meta: SnapshotMeta, siteDir: string)
 export async function datasetsForManifest(work: WorkDir, siteDir: string, opts: DatasetsOptions = {}): Promise<Record<string, ManifestDataset>> {
   // Snapshots go into a built site; never create one where the build is missing.
   if (!(await stat(siteDir).then((s) => s.isDirectory(), () => false))) throw new SiteDirError(siteDir, 'no built site here (run `citydash build` first)');
-  const dataDir = join(work.root, 'data');
-  const names = await readdir(dataDir).catch(() => [] as string[]);
   const out: Record<string, ManifestDataset> = {};
   const now = (opts.now ?? new Date()).toISOString();
-  for (const name of names.filter((n) => n.endsWith('.meta.json')).sort()) {
-    const file = join(dataDir, name);
-    if (opts.only && !opts.only.has(name.slice(0, -'.meta.json'.length))) continue;
+  for (const id of await listSnapshotIds(work)) {
+    if (opts.only && !opts.only.has(id)) continue;
     try {
-      const meta = await readMeta(file);
+      const meta = await readMeta(work, id);
       const before = opts.previous?.datasets[meta.id];
       let snapshot: string;
       try {

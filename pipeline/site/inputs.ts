@@ -2,6 +2,7 @@
 // full validation report. A dataset with no snapshot yet is simply absent (its page says so);
 // an unreadable file is a warning naming it, never a failed build.
 import { readFile } from 'node:fs/promises';
+import { readSnapshotMeta } from '../snapshot-store.ts';
 import type { Catalog, Logger, SnapshotMeta, ValidationReport } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 
@@ -29,7 +30,10 @@ export async function readSiteInputs(
   const snapshots: Record<string, SnapshotMeta> = {};
   const reports: Record<string, ValidationReport> = {};
   for (const ds of catalog.datasets) {
-    const meta = await readJson<SnapshotMeta>(work.meta(ds.id), log);
+    const meta = await readSnapshotMeta(work, ds.id).catch((err: Error) => {
+      log.warn(`${err.message}; left out of the site`);
+      return null;
+    });
     if (meta) snapshots[ds.id] = meta;
     const report = await readJson<ValidationReport>(work.report(ds.id), log);
     if (report) reports[ds.id] = report;

@@ -1,11 +1,12 @@
 import { access } from 'node:fs/promises';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { writeSnapshotMeta } from '../snapshot-store.ts';
 import type { SnapshotMeta, ValidationReport } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { readSnapshotMeta } from './snapshot.ts';
 
 export async function writeMeta(work: WorkDir, meta: SnapshotMeta): Promise<void> {
-  await writeFileAtomic(work.meta(meta.id), `${JSON.stringify(meta, null, 2)}\n`);
+  await writeSnapshotMeta(work, meta);
 }
 
 export async function writeReport(work: WorkDir, report: ValidationReport): Promise<void> {

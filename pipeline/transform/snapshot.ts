@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ColumnType, SnapshotMeta } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { DISTRICT_COLUMNS, isColumnType } from '../column-types.ts';
+import { readSnapshotMeta as readStoredMeta, SnapshotMetaError } from '../snapshot-store.ts';
 import { SnapshotLoadError, SnapshotMissingError, messageOf } from './errors.ts';
 
 /** Where one validated snapshot lives: its NDJSON rows and its parsed meta. */
@@ -22,22 +23,11 @@ async function exists(path: string): Promise<boolean> {
 
 /** The meta of a dataset's snapshot, or null when the dataset has none yet. */
 export async function readSnapshotMeta(work: WorkDir, id: string): Promise<SnapshotMeta | null> {
-  const path = work.meta(id);
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    return await readStoredMeta(work, id);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new SnapshotLoadError(id, path, messageOf(err));
-  }
-  try {
-    const meta = JSON.parse(text) as SnapshotMeta;
-    if (!meta || typeof meta !== 'object' || !meta.columns || typeof meta.columns !== 'object') {
-      throw new Error('no "columns" object');
-    }
-    return meta;
-  } catch (err) {
-    throw new SnapshotLoadError(id, path, `bad meta JSON: ${messageOf(err)}`);
+    // Said against the dataset, as every transform failure is.
+    throw new SnapshotLoadError(id, work.meta(id), err instanceof SnapshotMetaError ? err.detail : messageOf(err));
   }
 }
 

@@ -5,6 +5,7 @@
 // schema and code is reused rather than validated again (snapshot-reuse.ts).
 import type { Catalog, DatasetDescriptor, FetchInfo, ValidationReport } from '../types.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { writeSnapshotMeta } from '../snapshot-store.ts';
 import { extractFingerprint, type FetchContext, fetchDataset, maskSecrets, type RawEntry, readRawEntry } from '../extract/index.ts';
 import { loadRowSchema } from './load-schema.ts';
 import { ReportBuilder } from './report.ts';
@@ -82,7 +83,7 @@ async function reuseState(ds: DatasetDescriptor, catalog: Catalog, ctx: Validate
 /** Write the meta (with this fetch) and report exactly as validating the same input again would. */
 async function reuseSnapshot(ds: DatasetDescriptor, ctx: ValidateContext, hit: ReuseRecord, fetch: FetchInfo): Promise<ValidationResult> {
   const meta = { ...hit.meta, fetch };
-  await writeFileAtomic(ctx.work.meta(ds.id), `${JSON.stringify(meta, null, 2)}\n`);
+  await writeSnapshotMeta(ctx.work, meta);
   await writeFileAtomic(ctx.work.report(ds.id), `${JSON.stringify(hit.report, null, 2)}\n`);
   ctx.effects.log.debug(`[cached] ${ds.id}: input, descriptor, schema and code unchanged; ${meta.rows} validated rows reused`);
   return { report: hit.report, meta, cached: true };

@@ -6,6 +6,7 @@ import type {
 } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { writeSnapshotMeta } from '../snapshot-store.ts';
 import { conformDistrict, districtColumns, type Gu } from '../districts.ts';
 import { maskSecrets } from '../extract/index.ts';
 import { describeLocation } from './location.ts';
@@ -154,7 +155,7 @@ export async function validateRecords<T = CandidateRow>(
       fetch: opts.fetch,
       ...(opts.derived ? { derived: opts.derived } : {}),
     };
-    await writeFileAtomic(opts.work.meta(ds.id), `${JSON.stringify(meta, null, 2)}\n`);
+    await writeSnapshotMeta(opts.work, meta);
   }
   if (store) await writeFileAtomic(opts.work.report(ds.id), `${JSON.stringify(built, null, 2)}\n`);
   return { report: built, meta };
