@@ -14,7 +14,7 @@ import { loadCatalog } from '../pipeline/catalog/index.ts';
 import { fetchDataset } from '../pipeline/extract/index.ts';
 import { createLogger } from '../pipeline/log.ts';
 import type { Effects } from '../pipeline/types.ts';
-import { validateDatasetWithMeta } from '../pipeline/validate/validate-dataset.ts';
+import { validate } from '../pipeline/validate/index.ts';
 import { workDir } from '../pipeline/workdir.ts';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     t = performance.now();
     const fetched = await fetchDataset(ds, ctx, { force: true });
     if (fetched.state === 'failed') throw new Error(fetched.fetch.error);
-    const { report, meta } = await validateDatasetWithMeta(ds, catalog, ctx);
+    const { report, meta } = await validate({ from: 'stored', dataset: ds, catalog }, { work: ctx.work }, ctx.effects);
     const seconds = (performance.now() - t) / 1000;
     const after = process.resourceUsage();
     const peak = after.maxRSS;

@@ -100,3 +100,14 @@ test('snapshot metadata has one owner: only pipeline/snapshot-store.ts reads, wr
   }
   expect(bad).toEqual([]);
 });
+
+test('validate never fetches: nothing under pipeline/validate fetches or reaches the network', () => {
+  const bad: string[] = [];
+  for (const file of walk(join(PIPELINE, 'validate'))) {
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (/^\s*(?:\/\/|\*)/.test(line)) return; // comments may name what fetches
+      if (/\b(?:fetchDataset|fetchIfMissing|httpGet|fetchSeoulOpenApi)\b|effects\.fetch\b|\bglobalThis\.fetch\b/.test(line)) bad.push(`${relative(repoRoot, file)}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  expect(bad).toEqual([]);
+});

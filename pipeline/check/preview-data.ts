@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { resolveCatalogPath } from '../catalog/index.ts';
 import { budgetsOf } from '../budgets.ts';
+import { fetchIfMissing } from '../extract/index.ts';
 import { runTransforms } from '../transform/index.ts';
 import type { Catalog, DatasetDescriptor, Effects, Row } from '../types.ts';
-import { loadRowSchema, validateDataset, validateRows } from '../validate/index.ts';
+import { loadRowSchema, validate } from '../validate/index.ts';
 import { workDir } from '../workdir.ts';
 
 export interface PreviewData {
@@ -61,7 +62,10 @@ export async function preparePreviewData(catalog: Catalog, ids: readonly string[
       failed.set(ds.id, refused);
       continue;
     }
-    const report = await validateDataset(ds, catalog, ctx);
+    // As `citydash validate` does: fetch (offline: the file or sample) into the temp work dir, then validate.
+    const fetched = await fetchIfMissing(ds, ctx);
+    const fetchFailure = fetched?.state === 'failed' ? (fetched.fetch.error ?? 'unknown error') : undefined;
+    const { report } = await validate({ from: 'stored', dataset: ds, catalog, fetchFailure }, { work }, effects);
     if (report.status !== 'ok') failed.set(ds.id, report.error ?? 'validation failed');
   }
   const derived = needed.filter((d) => d.sql);
@@ -72,12 +76,14 @@ export async function preparePreviewData(catalog: Catalog, ids: readonly string[
       sqlTimeoutMs: 30_000,
       budgets: budgetsOf(catalog.settings.budgets),
       validate: async (rows, ds) =>
-        validateRows(rows, ds, await loadRowSchema(catalog.root, ds), {
-          work,
-          effects,
+        validate({
+          from: 'rows',
+          dataset: ds,
+          rows,
+          schema: await loadRowSchema(catalog.root, ds),
           fetch: { outcome: 'fresh', source: ds.file, fetchedAt: effects.now().toISOString(), sample: true },
           derived: { from: ds.from ?? [], sql: ds.sql ?? '' },
-        }),
+        }, { work }, effects),
     });
     for (const o of result.datasets) if (o.status === 'failed') failed.set(o.id, o.reason ?? 'transform failed');
   }

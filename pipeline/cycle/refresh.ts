@@ -3,7 +3,7 @@
 import { fetchDataset, isSourceDataset, maskSecrets } from '../extract/index.ts';
 import type { Manifest, Target } from '../publish/index.ts';
 import type { Catalog, FetchInfo, RunContext, SnapshotMeta, ValidationReport } from '../types.ts';
-import { validateDatasetWithMeta } from '../validate/index.ts';
+import { validate } from '../validate/index.ts';
 import type { FetchOutcome } from '../cycle-log.ts';
 import { carryOver, ensureSnapshot, writeMeta } from './snapshots.ts';
 
@@ -66,7 +66,8 @@ export async function refreshSources(catalog: Catalog, ctx: RunContext, opts: Re
         out.push(await fail('fetch', 'failed', fetched.fetch.error ?? 'unknown error', fetched.fetch, null));
         continue;
       }
-      const { report, meta } = await validateDatasetWithMeta(ds, catalog, ctx);
+      // Validate never fetches: it reads what the fetch above stored (or kept, when not due).
+      const { report, meta } = await validate({ from: 'stored', dataset: ds, catalog }, { work: ctx.work }, ctx.effects);
       if (report.status !== 'ok' || !meta) {
         out.push(await fail('validate', fetched.state, report.error ?? `${report.rejected} rows rejected`, fetched.fetch, report));
         continue;

@@ -4,6 +4,7 @@ export {
   fetchDataset, isSourceDataset, extractFingerprint, descriptorPath, displayPath, catalogInputPath, ExtractError,
   type FetchContext, type FetchOptions, type FetchResult,
 } from './fetch-dataset.ts';
+export { fetchIfMissing, storedFor } from './fetch-if-missing.ts';
 export { isDue, nextDue } from './cadence.ts';
 export { readRawEntry, openRecords, rawFile, type RawEntry, type RawInput } from './raw-cache.ts';
 export { httpGet, isRetryable, HTTP_DEFAULTS, type HttpOptions, type HttpResult } from './http.ts';

@@ -3,7 +3,7 @@
 // A cycle calls it once and hands the result on to the build.
 import { budgetsOf } from '../budgets.ts';
 import type { Catalog, Effects } from '../types.ts';
-import { loadRowSchema, validateRows } from '../validate/index.ts';
+import { loadRowSchema, validate } from '../validate/index.ts';
 import type { WorkDir } from '../workdir.ts';
 import { runTransforms } from './run-transforms.ts';
 import type { TransformResult, ValidateFn } from './types.ts';
@@ -19,7 +19,7 @@ function derivedValidator(options: TransformOptions, effects: Effects): Validate
   return async (rows, ds) => {
     const schema = await loadRowSchema(options.catalogRoot, ds);
     const fetch = { outcome: 'fresh' as const, source: `sql:${ds.id}`, fetchedAt: effects.now().toISOString(), sample: false };
-    return validateRows(rows, ds, schema, { work: options.work, effects, fetch, derived: { from: ds.from ?? [], sql: ds.sql ?? '' } });
+    return validate({ from: 'rows', dataset: ds, rows, schema, fetch, derived: { from: ds.from ?? [], sql: ds.sql ?? '' } }, { work: options.work }, effects);
   };
 }
 

@@ -1,8 +1,9 @@
 // The validate stage: what fetch stored, read, mapped to canonical columns and checked row by row
-// against the dataset's JSON Schema; the valid rows stored as the dataset's snapshot.
+// against the dataset's JSON Schema; the valid rows stored as the dataset's snapshot. One
+// entrance, `validate(input, options, effects)` (validate.ts), which never fetches.
+export { validate, type ValidateInput, type ValidateOptions } from './validate.ts';
 export { loadRowSchema } from './load-schema.ts';
-export { validateDataset, validateDatasetWithMeta, validateFile, type ValidateContext } from './validate-dataset.ts';
-export { validateRecords, validateRows, type ValidationResult } from './validate-rows.ts';
+export { type ValidationResult } from './validate-rows.ts';
 export { VALIDATE_CODE, VALIDATE_LIBRARIES, codeFingerprint } from './code-fingerprint.ts';
 export { type FileDigest } from './file-digest.ts';
 export { schemaHash } from './schema-cache.ts';

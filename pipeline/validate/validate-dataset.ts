@@ -1,12 +1,15 @@
-// Validate one source dataset from what fetch stored (fetching first when nothing is stored
-// yet, so `citydash validate` works on a fresh clone), and store the snapshot. A dataset's
-// own failure comes back as a failed report (also written to reports/<id>.json); the
-// previous snapshot is left untouched. A snapshot validated from the same input, descriptor,
+// Validate one source dataset from what fetch stored, and store the snapshot. It never fetches
+// (validate.ts): nothing stored, or stored for an extract section since edited, is a failed
+// report saying so (the `validate` command fetches what is missing first, through extract's
+// fetchIfMissing). A dataset's own failure comes back as a failed report (also written to
+// reports/<id>.json); the previous snapshot is left untouched. A snapshot validated from the same input, descriptor,
 // schema and code is reused rather than validated again (snapshot-reuse.ts).
 import type { Catalog, DatasetDescriptor, FetchInfo, ValidationReport } from '../types.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { writeSnapshotMeta } from '../snapshot-store.ts';
-import { extractFingerprint, type FetchContext, fetchDataset, maskSecrets, type RawEntry, readRawEntry } from '../extract/index.ts';
+import { maskSecrets, type RawEntry, readRawEntry, storedFor } from '../extract/index.ts';
+import type { Effects } from '../types.ts';
+import type { WorkDir } from '../workdir.ts';
 import { loadRowSchema } from './load-schema.ts';
 import { ReportBuilder } from './report.ts';
 import { codeFingerprint, VALIDATE_CODE, VALIDATE_LIBRARIES } from './code-fingerprint.ts';
@@ -17,24 +20,22 @@ import { openFile, openSourceTable, sourceInputPath, type SourceTable } from './
 import { typedRecords } from './typed-records.ts';
 import { validateRecords, type ValidationResult } from './validate-rows.ts';
 
-export type ValidateContext = FetchContext;
-
-export async function validateDataset(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext): Promise<ValidationReport> {
-  return (await validateDatasetWithMeta(ds, catalog, ctx)).report;
+export interface ValidateContext {
+  work: WorkDir;
+  effects: Effects;
 }
 
-/** validateDataset, also returning the new snapshot's meta (null when the dataset failed). */
-export async function validateDatasetWithMeta(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext): Promise<ValidationResult> {
+/**
+ * What fetch stored, validated and stored as the snapshot; the result's meta is null when the
+ * dataset failed. `fetchFailure` is why the fetch that should have stored it failed, if it did.
+ */
+export async function validateStored(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext, fetchFailure?: string): Promise<ValidationResult> {
   let fetch: FetchInfo | undefined;
   try {
-    let entry = await readRawEntry(ctx.work, ds.id);
-    // Nothing stored yet (a fresh clone), or stored from an extract section since edited.
-    if (!entry || !storedFrom(entry, ds)) {
-      const fetched = await fetchDataset(ds, { ...ctx, allowHosts: catalog.settings.network?.allowHosts }, { force: Boolean(entry) });
-      if (fetched.state === 'failed') return await failed(ds, ctx, `nothing fetched yet, and fetching failed: ${fetched.fetch.error}`);
-      entry = await readRawEntry(ctx.work, ds.id);
-      if (!entry) return await failed(ds, ctx, 'fetch stored nothing');
-    }
+    const entry = await readRawEntry(ctx.work, ds.id);
+    if (fetchFailure !== undefined) return await failed(ds, ctx, `nothing fetched yet, and fetching failed: ${fetchFailure}`);
+    if (!entry) return await failed(ds, ctx, `nothing fetched yet: run \`citydash fetch ${ds.id}\` (or \`citydash validate\`, which fetches what is missing) first`);
+    if (!storedFor(entry, ds)) return await failed(ds, ctx, `what is stored was fetched for an earlier extract section: run \`citydash fetch ${ds.id}\` again first`);
     fetch = entry.fetch;
     const reuse = await reuseState(ds, catalog, ctx, entry);
     if (reuse?.hit) return await reuseSnapshot(ds, ctx, reuse.hit, fetch);
@@ -87,10 +88,6 @@ async function reuseSnapshot(ds: DatasetDescriptor, ctx: ValidateContext, hit: R
   await writeFileAtomic(ctx.work.report(ds.id), `${JSON.stringify(hit.report, null, 2)}\n`);
   ctx.effects.log.debug(`[cached] ${ds.id}: input, descriptor, schema and code unchanged; ${meta.rows} validated rows reused`);
   return { report: hit.report, meta, cached: true };
-}
-
-function storedFrom(entry: RawEntry, ds: DatasetDescriptor): boolean {
-  return ds.extract !== undefined && entry.spec === extractFingerprint(ds.extract, entry.fetch.sample);
 }
 
 /** `validate --file PATH --dataset ID`: check a file against a descriptor, storing nothing. */

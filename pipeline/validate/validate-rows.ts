@@ -21,13 +21,13 @@ import { typeProblem } from './type-check.ts';
 export interface CandidateRow {
   row: Row;
   loc: SourceLocation;
-  /** The record's raw values; `ValidateOptions.rawIndex` says which belongs to which column. */
+  /** The record's raw values; `RecordsOptions.rawIndex` says which belongs to which column. */
   rawValues?: readonly RawValue[];
   /** A value that could not be read as its column's type (found before the schema runs). */
   problem?: { column: string; value: RawValue; rule: string; text: string };
 }
 
-export interface ValidateOptions {
+export interface RecordsOptions {
   work: WorkDir;
   effects: Effects;
   /** Kept in the snapshot's meta: where the rows came from. */
@@ -56,7 +56,7 @@ const DISTRICT_COLUMNS = ['gu_code', 'gu_ko', 'gu_en'] as const;
 const DEFAULT_MAX_RATIO = 0.01;
 
 /** Rows that are already canonical JS values (derived datasets) — same checks, same storage. */
-export function validateRows(rows: AsyncIterable<Row>, ds: DatasetDescriptor, schema: unknown, opts: ValidateOptions): Promise<ValidationResult> {
+export function validateRows(rows: AsyncIterable<Row>, ds: DatasetDescriptor, schema: unknown, opts: RecordsOptions): Promise<ValidationResult> {
   return validateRecords(typedByPosition(rows, ds), ds, schema, opts);
 }
 
@@ -79,7 +79,7 @@ async function* typedByPosition(rows: AsyncIterable<Row>, ds: DatasetDescriptor)
  * records: mapping them here saves an async generator hop per row).
  */
 export async function validateRecords<T = CandidateRow>(
-  records: AsyncIterable<T>, ds: DatasetDescriptor, schema: unknown, opts: ValidateOptions & { toCandidate?: (item: T) => CandidateRow },
+  records: AsyncIterable<T>, ds: DatasetDescriptor, schema: unknown, opts: RecordsOptions & { toCandidate?: (item: T) => CandidateRow },
 ): Promise<ValidationResult> {
   const toCandidate = opts.toCandidate ?? ((item: T) => item as unknown as CandidateRow);
   const report = new ReportBuilder(ds.id, opts.fileLabel);

@@ -1,10 +1,12 @@
 // fetchDataset against real files, a real loopback HTTP server (conditional GET) and a real
-// loopback Seoul Open API server; then validateDataset on what was stored.
+// loopback Seoul Open API server; then validate on what was stored. Validate never fetches:
+// the command's fetchIfMissing does, first.
 import { mkdir, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fetchDataset, isDue, nextDue, readRawEntry } from '../../pipeline/extract/index.ts';
-import type { Catalog, DatasetDescriptor, Row } from '../../pipeline/types.ts';
-import { validateDataset } from '../../pipeline/validate/validate-dataset.ts';
+import { fetchDataset, fetchIfMissing, isDue, nextDue, readRawEntry } from '../../pipeline/extract/index.ts';
+import type { Catalog, DatasetDescriptor, Effects, Row, ValidationReport } from '../../pipeline/types.ts';
+import { validate } from '../../pipeline/validate/index.ts';
+import type { WorkDir } from '../../pipeline/workdir.ts';
 import { startHttpServer, type TestHttpServer } from '../helpers/http-server.ts';
 import { startSeoulApiServer, type SeoulApiServer } from '../helpers/seoul-api-server.ts';
 import { AIR_SCHEMA, descriptor, tempDir, testEffects } from './helpers.ts';
@@ -26,6 +28,11 @@ afterEach(async () => { await dir?.cleanup(); });
 
 const ctx = (env: Record<string, string> = {}, now = '2026-11-28T12:00:00Z', offline = !env.SEOUL_API_KEY) =>
   ({ catalogRoot: dir.path, work: dir.work, offline, effects: testEffects(env, now) });
+
+/** What was stored, validated (validate's one entrance). */
+async function validateDataset(ds: DatasetDescriptor, catalog: Catalog, c: { work: WorkDir; effects: Effects }, fetchFailure?: string): Promise<ValidationReport> {
+  return (await validate({ from: 'stored', dataset: ds, catalog, fetchFailure }, { work: c.work }, c.effects)).report;
+}
 
 async function storedRows(id = 'air-test'): Promise<Row[]> {
   return (await readFile(dir.work.rows(id), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Row);
@@ -82,17 +89,25 @@ describe('offline: network sources use their bundled sample', () => {
     expect((await storedRows())[2]).toMatchObject({ station: '종로구', pm10: 1020, gu_code: '11110' });
   });
 
-  test('validate on a fresh work dir fetches first (nothing stored yet)', async () => {
+  test('validate never fetches: on a fresh work dir it fails saying so; fetchIfMissing fetches, then it validates', async () => {
     expect(await readRawEntry(dir.work, 'air-test')).toBeNull();
-    const report = await validateDataset(ds, catalog, ctx());
-    expect(report.status).toBe('ok');
-    expect((await readRawEntry(dir.work, 'air-test'))?.fetch.sample).toBe(true);
+    const noNetwork = { ...ctx(), effects: { ...ctx().effects, fetch: (() => { throw new Error('validate went to the network'); }) as typeof fetch } };
+    const report = await validateDataset(ds, catalog, noNetwork);
+    expect(report).toMatchObject({ status: 'failed', rowsRead: 0 });
+    expect(report.error).toBe('nothing fetched yet: run `citydash fetch air-test` (or `citydash validate`, which fetches what is missing) first');
+    expect(await readRawEntry(dir.work, 'air-test')).toBeNull();
+    await expect(stat(dir.work.rows('air-test'))).rejects.toThrow(/ENOENT/);
+    expect((await fetchIfMissing(ds, ctx()))?.state).toBe('sample');
+    expect(await fetchIfMissing(ds, ctx())).toBeNull();
+    expect((await validateDataset(ds, catalog, ctx())).status).toBe('ok');
   });
 
-  test('validate after the extract section was edited fetches again (not the stale copy)', async () => {
+  test('after the extract section was edited, validate refuses the stale copy and fetchIfMissing fetches again', async () => {
     await fetchDataset(ds, ctx());
     await writeFile(join(dir.path, 'sources/climate-environment/samples/air-2.csv'), '측정일시,측정소명,미세먼지농도(㎍/㎥)\n20180105,중구,7\n');
     const edited = descriptor({ extract: { ...ds.extract!, sample: 'samples/air-2.csv' } });
+    expect((await validateDataset(edited, catalog, ctx())).error).toBe('what is stored was fetched for an earlier extract section: run `citydash fetch air-test` again first');
+    expect((await fetchIfMissing(edited, ctx()))?.state).toBe('sample');
     const report = await validateDataset(edited, catalog, ctx());
     expect(report).toMatchObject({ status: 'ok', rowsRead: 1 });
     expect((await readRawEntry(dir.work, 'air-test'))?.fetch.source).toBe('sources/climate-environment/samples/air-2.csv');
@@ -103,7 +118,9 @@ describe('offline: network sources use their bundled sample', () => {
     const r = await fetchDataset(noSample, ctx());
     expect(r.state).toBe('failed');
     expect(r.fetch.error).toBe('sources/climate-environment/air-test.yaml: offline (no SEOUL_API_KEY or --offline) and extract.sample is not set; add a bundled sample or set SEOUL_API_KEY');
-    const report = await validateDataset(noSample, catalog, ctx());
+    const again = await fetchIfMissing(noSample, ctx());
+    expect(again?.state).toBe('failed');
+    const report = await validateDataset(noSample, catalog, ctx(), again?.fetch.error);
     expect(report).toMatchObject({ status: 'failed', rowsRead: 0 });
     expect(report.error).toMatch(/^nothing fetched yet, and fetching failed: .*extract\.sample is not set/);
     await expect(stat(dir.work.rows('air-test'))).rejects.toThrow(/ENOENT/);

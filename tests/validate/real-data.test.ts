@@ -7,7 +7,8 @@ import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { loadCatalog } from '../../pipeline/catalog/index.ts';
 import type { Catalog, Row } from '../../pipeline/types.ts';
-import { validateDatasetWithMeta } from '../../pipeline/validate/validate-dataset.ts';
+import { fetchIfMissing } from '../../pipeline/extract/index.ts';
+import { validate } from '../../pipeline/validate/index.ts';
 import { realData } from '../helpers/paths.ts';
 import { airCatalog } from './air-catalog.ts';
 import { tempDir, testEffects } from './helpers.ts';
@@ -49,7 +50,8 @@ afterAll(async () => { await dir?.cleanup(); await air?.cleanup(); });
 async function validateYear(id: string) {
   const ds = catalog.datasets.find((d) => d.id === id)!;
   const ctx = { catalogRoot: catalog.root, work: dir!.work, offline: true, effects: testEffects() };
-  const result = await validateDatasetWithMeta(ds, catalog, ctx);
+  await fetchIfMissing(ds, ctx);
+  const result = await validate({ from: 'stored', dataset: ds, catalog }, { work: ctx.work }, ctx.effects);
   const lines = (await readFile(dir!.work.rows(id), 'utf8')).trimEnd().split('\n');
   return { ...result, rows: lines.map((l) => JSON.parse(l) as Row) };
 }

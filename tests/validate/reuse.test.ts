@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { loadCatalog } from '../../pipeline/catalog/index.ts';
 import { fetchDataset } from '../../pipeline/extract/index.ts';
 import type { Catalog, DatasetDescriptor, SnapshotMeta } from '../../pipeline/types.ts';
-import { validateDatasetWithMeta } from '../../pipeline/validate/validate-dataset.ts';
+import { validate } from '../../pipeline/validate/index.ts';
 import { workDir, type WorkDir } from '../../pipeline/workdir.ts';
 import { realData } from '../helpers/paths.ts';
 import { airCatalog } from './air-catalog.ts';
@@ -43,7 +43,7 @@ const descriptor = (over: Partial<DatasetDescriptor> = {}): DatasetDescriptor =>
 async function cycle(ds: DatasetDescriptor, now: string, work: WorkDir = dir.work) {
   const ctx = { catalogRoot: catalog.root, work, offline: true, effects: testEffects({}, now) };
   await fetchDataset(ds, ctx, { force: true });
-  return validateDatasetWithMeta(ds, catalog, ctx);
+  return validate({ from: 'stored', dataset: ds, catalog }, { work: ctx.work }, ctx.effects);
 }
 
 const files = async (work: WorkDir, id = 'air-quality-2018') => ({

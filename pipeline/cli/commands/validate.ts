@@ -58,7 +58,8 @@ async function runValidate(ids: string[], opts: ValidateOptions, io: CommandIo):
   const { loadCatalog } = await import('../../catalog/index.ts');
   const { displayPath } = await import('../../extract/index.ts');
   const { EXIT_FOUND_ERRORS, selectDatasets } = await import('../select-datasets.ts');
-  const { validateDataset, validateFile } = await import('../../validate/index.ts');
+  const { validate } = await import('../../validate/index.ts');
+  const { fetchIfMissing } = await import('../../extract/index.ts');
   const { catalog, problems } = await loadCatalog(ctx.catalogRoot, { env: ctx.effects.env, scope: 'sources' });
   await printProblems(ctx, problems);
   const catalogFailed = problems.some((p) => p.severity === 'error');
@@ -67,9 +68,15 @@ async function runValidate(ids: string[], opts: ValidateOptions, io: CommandIo):
 
   const reports: ValidationReport[] = [];
   for (const ds of selection.datasets) {
-    const report = opts.file
-      ? await validateFile(ds, catalog, resolve(opts.file), displayPath(process.cwd(), resolve(opts.file)), ctx)
-      : await validateDataset(ds, catalog, ctx);
+    let report: ValidationReport;
+    if (opts.file) {
+      report = (await validate({ from: 'file', dataset: ds, catalog, path: resolve(opts.file), where: displayPath(process.cwd(), resolve(opts.file)) }, { work: ctx.work }, ctx.effects)).report;
+    } else {
+      // Validate never fetches; on a fresh clone (or after the extract section changed) the command does, first.
+      const fetched = await fetchIfMissing(ds, { ...ctx, allowHosts: catalog.settings.network?.allowHosts });
+      const fetchFailure = fetched?.state === 'failed' ? (fetched.fetch.error ?? 'unknown error') : undefined;
+      report = (await validate({ from: 'stored', dataset: ds, catalog, fetchFailure }, { work: ctx.work }, ctx.effects)).report;
+    }
     reports.push(report);
     logOutcome(ctx, report);
   }

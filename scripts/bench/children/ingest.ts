@@ -7,7 +7,7 @@ import { loadCatalog } from '../../../pipeline/catalog/index.ts';
 import { fetchDataset } from '../../../pipeline/extract/index.ts';
 import { memoryLogger } from '../../../pipeline/log.ts';
 import type { Effects } from '../../../pipeline/types.ts';
-import { validateDatasetWithMeta } from '../../../pipeline/validate/validate-dataset.ts';
+import { validate } from '../../../pipeline/validate/index.ts';
 import { workDir } from '../../../pipeline/workdir.ts';
 import { arg, reportResult } from './report.ts';
 
@@ -25,7 +25,7 @@ const effects: Effects = { fetch: globalThis.fetch, now: () => new Date(), log: 
 const ctx = { catalogRoot: root, work: workDir(work), offline: true, effects };
 const fetched = await fetchDataset(ds, ctx, { force: true });
 if (fetched.state === 'failed') throw new Error(`fetch failed: ${fetched.fetch.error}`);
-const { report } = await validateDatasetWithMeta(ds, catalog, ctx);
+const { report } = await validate({ from: 'stored', dataset: ds, catalog }, { work: ctx.work }, effects);
 if (report.status !== 'ok') throw new Error(`validate failed: ${report.error}`);
 reportResult({
   rows: report.rowsRead, valid: report.valid, rejected: report.rejected, unmatched: report.districtsUnmatched,

@@ -8,7 +8,7 @@ import type { RunContext } from '../../../pipeline/types.ts';
 import { fetchDataset } from '../../../pipeline/extract/index.ts';
 import { memoryLogger } from '../../../pipeline/log.ts';
 import type { Effects, Logger } from '../../../pipeline/types.ts';
-import { validateDataset } from '../../../pipeline/validate/validate-dataset.ts';
+import { validate } from '../../../pipeline/validate/index.ts';
 import { workDir } from '../../../pipeline/workdir.ts';
 import { arg, exitIfWarmup, reportResult } from './report.ts';
 
@@ -31,7 +31,7 @@ if (changed) {
   const tv = performance.now();
   const fetched = await fetchDataset(ds, ctx, { force: true });
   if (fetched.state === 'failed') throw new Error(fetched.fetch.error);
-  const report = await validateDataset(ds, catalog, ctx);
+  const { report } = await validate({ from: 'stored', dataset: ds, catalog }, { work: ctx.work }, effects);
   if (report.status !== 'ok') throw new Error(`${changed}: ${report.error}`);
   validateSeconds = (performance.now() - tv) / 1000;
 }
