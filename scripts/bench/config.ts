@@ -1,7 +1,7 @@
 // What a run measures and how often: up to 5 runs per figure after a warm-up, within a time
 // budget per figure so a full run stays near 20 minutes on a 2-core machine; figures that cost
 // minutes per run (5M-row ingest, 200 charts, cold site and cycle) get fewer, and say so.
-export const STAGES = ['ingest', 'growth', 'xlsx', 'transform', 'charts', 'site', 'cycle', 'publish', 'startup'] as const;
+export const STAGES = ['ingest', 'growth', 'xlsx', 'transform', 'diff', 'charts', 'site', 'cycle', 'publish', 'startup'] as const;
 export type StageId = (typeof STAGES)[number];
 
 export interface BenchConfig {
@@ -37,7 +37,7 @@ export const QUICK_SKIPS: ReadonlySet<StageId> = new Set(['growth', 'xlsx', 'sit
  */
 export const BUDGET = {
   ingest: 150, papaparse: 25, miller: 40, duckdb: 15, growthSmall: 30, growthLarge: 150, xlsx: 50, sheetjs: 20,
-  transform: 40, duckdbSql: 15, charts: 120, vl2svgPerChart: 6, siteCold: 120, siteChanged: 80,
+  transform: 40, duckdbSql: 15, diff: 40, charts: 120, vl2svgPerChart: 6, siteCold: 120, siteChanged: 80,
   cycleCold: 120, cycleNoChange: 60, publish: 15, startup: 20,
 } as const;
 const BUDGET_MINUTES = 20;

@@ -18,7 +18,7 @@ function figureRow(f: Figure): string {
 
 const STAGE_TITLES: Record<string, string> = {
   ingest: '1. Ingest, 1M-row CSV, vs papaparse, Miller, DuckDB', growth: '2. Growth: 100k, 1M, 5M rows (CP949)', xlsx: '3. XLSX ingest',
-  transform: '4. Transform (bundled derived SQL)', charts: '5. Charts', site: '6. Site (Eleventy)', cycle: '7. Whole cycle (`citydash run --offline`)',
+  transform: '4. Transform (bundled derived SQL)', diff: '4b. Change-log diff (1% revised, 0.1% removed, 0.1% added)', charts: '5. Charts', site: '6. Site (Eleventy)', cycle: '7. Whole cycle (`citydash run --offline`)',
   publish: '8. Publish',
 };
 

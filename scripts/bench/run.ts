@@ -18,6 +18,7 @@ import { renderMarkdown } from './report-md.ts';
 import type { BenchResults } from './results.ts';
 import { runCharts } from './stages/charts.ts';
 import { runCycle } from './stages/cycle.ts';
+import { runDiff } from './stages/diff.ts';
 import { runGrowth } from './stages/growth.ts';
 import { runIngest } from './stages/ingest.ts';
 import { runPublish } from './stages/publish.ts';
@@ -27,7 +28,7 @@ import { runTransform } from './stages/transform.ts';
 import { runXlsx } from './stages/xlsx.ts';
 
 const RUNNERS: Record<StageId, (ctx: BenchContext) => Promise<void>> = {
-  ingest: runIngest, growth: runGrowth, xlsx: runXlsx, transform: runTransform,
+  ingest: runIngest, growth: runGrowth, xlsx: runXlsx, transform: runTransform, diff: runDiff,
   charts: runCharts, site: runSite, cycle: runCycle, publish: runPublish, startup: runStartup,
 };
 
