@@ -1,27 +1,31 @@
 // Issue 16, mistakes a newcomer makes that check must catch with a clear message, at the line,
 // and that build and run then refuse the same way (nothing silently ignored or mislabelled).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.ts';
-import { checkReport, citydash, expectRefusedEverywhere, lineOf, securityCatalog } from './harness.ts';
+import { checkReport, citydash, lineOf, refusedTogether, securityCatalog, type HostileCase } from './harness.ts';
 
-const bundled = (path: string) => readFile(join(repoRoot, path), 'utf8');
+const bundled = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
 
-test('a csv: block on an XLSX source (its settings would be silently ignored)', async () => {
-  const descriptor = (await bundled('sources/finance/budget-execution.yaml')).replace('  xlsx: {sheet: 부서별 집행현황, headerRows: 2}\n', '  xlsx: {sheet: 부서별 집행현황, headerRows: 2}\n  csv: {dropTotals: true}\n');
-  await expectRefusedEverywhere({
-    files: { 'sources/finance/budget-execution.yaml': descriptor, 'schemas/budget-execution.schema.json': await bundled('schemas/budget-execution.schema.json') },
+// The two cases that run everywhere share one catalog copy: check, run and build run once.
+const cases: [string, HostileCase][] = [
+  ['a csv: block on an XLSX source (its settings would be silently ignored)', {
+    files: {
+      'sources/finance/budget-execution.yaml': bundled('sources/finance/budget-execution.yaml').replace('  xlsx: {sheet: 부서별 집행현황, headerRows: 2}\n', '  xlsx: {sheet: 부서별 집행현황, headerRows: 2}\n  csv: {dropTotals: true}\n'),
+      'schemas/budget-execution.schema.json': bundled('schemas/budget-execution.schema.json'),
+    },
     refused: { file: 'sources/finance/budget-execution.yaml', line: '  csv:', col: 3, message: /"extract\.csv" has no effect: this source is read as xlsx, so these settings would be silently ignored: for a workbook use extract\.xlsx/ },
-  });
-});
-
-test('euc-kr declared on a UTF-8 file', async () => {
-  const descriptor = (await bundled('sources/safety/cctv-by-gu.yaml')).replace('encoding: auto', 'encoding: euc-kr');
-  await expectRefusedEverywhere({
-    files: { 'sources/safety/cctv-by-gu.yaml': descriptor },
+  }],
+  ['euc-kr declared on a UTF-8 file', {
+    files: { 'sources/safety/cctv-by-gu.yaml': bundled('sources/safety/cctv-by-gu.yaml').replace('encoding: auto', 'encoding: euc-kr') },
     refused: { file: 'sources/safety/cctv-by-gu.yaml', line: 'encoding:', message: /"extract\.encoding" is "euc-kr" but sources\/safety\/samples\/cctv-by-gu\.csv is UTF-8: read as EUC-KR, its Korean text would be garbled/ },
     withheld: ['cctv-by-gu'],
-  });
+  }],
+];
+const judge = refusedTogether(cases);
+
+test.each(cases.map(([name]) => name))('%s', async (name) => {
+  await judge(name);
 });
 
 test('utf-8 declared on a CP949 file', async () => {
