@@ -42,6 +42,7 @@ export function parseGithubRepository(url: string | undefined): GithubRepository
   try {
     u = new URL(url);
   } catch {
+    // Not a URL at all: the caller reports the setting as unusable, which is all that matters here.
     return null;
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;

@@ -49,6 +49,7 @@ export async function readText(abs: string): Promise<ReadResult> {
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch {
+      // The decoder says only that the bytes are invalid; the message below says what to do.
       return { error: 'is not UTF-8 text (save it as UTF-8)' };
     }
   } catch (e) {
@@ -63,6 +64,7 @@ export async function fileKind(abs: string): Promise<'file' | 'dir' | 'missing'>
     const info = await stat(abs);
     return info.isDirectory() ? 'dir' : 'file';
   } catch {
+    // Anything stat cannot see (absent, no permission) is, for the catalog, a missing file or folder.
     return 'missing';
   }
 }

@@ -58,6 +58,7 @@ async function real(path: string): Promise<string | undefined> {
   try {
     return await realpath(path);
   } catch {
+    // A path that does not resolve has no real location; the path rule reports it as missing.
     return undefined;
   }
 }
@@ -114,6 +115,7 @@ async function linkTarget(abs: string): Promise<string | undefined> {
   try {
     return await readlink(abs);
   } catch {
+    // Not a symbolic link (or unreadable): there is no link target to check.
     return undefined;
   }
 }

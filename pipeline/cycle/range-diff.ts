@@ -131,6 +131,7 @@ export async function storedLog(target: Target, cycle: string): Promise<HistoryE
   try {
     return JSON.parse(new TextDecoder().decode(got.body)) as HistoryEntry;
   } catch {
+    // Unreadable is as good as absent here: the caller then says the cycle has nothing to compare with.
     return null;
   }
 }

@@ -67,6 +67,7 @@ export async function publishedRows(scratch: string, id: string, published: Mani
     await downloadSnapshot(target, published.snapshot, published.meta.hash, dest);
     return dest;
   } catch {
+    // The published rows are gone or damaged: the diff then says it has no earlier rows to compare.
     return null;
   }
 }
@@ -104,6 +105,7 @@ export async function carryOver(
   try {
     meta = await ensureSnapshot(work, id, published, target);
   } catch {
+    // No last good data can be restored: the dataset is reported failed, with its own reason, by the caller.
     meta = null;
   }
   if (!meta) return null;

@@ -46,6 +46,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    // JSON.parse's message varies by engine; the position is found again below and reported as file:line:col.
     const at = jsonErrorOffset(text);
     const offset = at < 0 ? 0 : at;
     const { line, col } = lineCol(text, offset);

@@ -106,6 +106,7 @@ export async function openRecords(path: string): Promise<RawTable> {
     headers = (JSON.parse(first.done ? 'null' : first.value) as { headers: string[] }).headers;
     if (!Array.isArray(headers)) throw new Error('no headers');
   } catch {
+    // Any parse failure of the first line means the same thing: the stored records are unusable.
     await lines.return?.();
     throw new RawCacheError(path, 'stored API records have no header line; run fetch --force');
   }
@@ -119,6 +120,7 @@ export async function openRecords(path: string): Promise<RawTable> {
           const [values, loc] = JSON.parse(r.value) as [RawRecord['values'], RawRecord['loc']];
           yield { values, loc };
         } catch {
+          // The parser's message adds nothing to file:line and the fix.
           throw new RawCacheError(`${path}:${n}`, 'stored API record is not valid JSON; run fetch --force');
         }
       }

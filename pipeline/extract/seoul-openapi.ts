@@ -107,6 +107,7 @@ export function resolveSeoulBaseUrl(spec: ExtractSpec, opts: { baseUrl?: string 
   try {
     url = new URL(raw!.trim());
   } catch {
+    // The URL parser's message adds nothing to naming the value and the setting.
     throw new SeoulConfigError(where, `${quote(raw)} is not an absolute URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SeoulConfigError(where, `${quote(raw)} is not an http(s) URL`);

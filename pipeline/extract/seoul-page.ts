@@ -49,6 +49,7 @@ function decodeUtf8(bytes: Uint8Array, where: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
+    // The decoder says only that the bytes are invalid, which this message says with where.
     throw new SeoulFormatError(where, 'response is not valid UTF-8 text');
   }
 }

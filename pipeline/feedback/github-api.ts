@@ -67,6 +67,7 @@ export function createGithubClient(opts: GithubClientOptions, effects: Effects) 
     try {
       u = new URL(target);
     } catch {
+      // A link that is not a URL is not an API page: refused like any other.
       return false;
     }
     return u.origin === api.origin && (u.pathname === apiPrefix || u.pathname.startsWith(`${apiPrefix}/`)) && !u.username && !u.password;

@@ -18,6 +18,7 @@ export function parseFrom(from: string, cwd: string): OnboardSource {
     try {
       url = new URL(text);
     } catch {
+      // The URL parser's message adds nothing to naming the value.
       throw new CliError(`--from ${quote(text)} is not a valid URL`);
     }
     refuseCredentials(url);

@@ -77,6 +77,7 @@ async function pruneEmptyDirs(dir: string, root: string): Promise<void> {
     try {
       await rmdir(dir);
     } catch {
+      // A folder that is not empty (or already gone) ends the tidying: nothing is lost by keeping it.
       return;
     }
     dir = dirname(dir);

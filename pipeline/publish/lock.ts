@@ -81,6 +81,7 @@ function parseLock(body: Uint8Array): LockRecord | null {
     const r = JSON.parse(new TextDecoder().decode(body)) as LockRecord;
     return typeof r.token === 'string' && typeof r.expiresAt === 'string' ? r : null;
   } catch {
+    // An unreadable lock is no lock anyone holds: acquireLock takes it over, with a warning.
     return null;
   }
 }

@@ -21,6 +21,7 @@ export async function readPending(target: Target): Promise<PendingJournal | null
     const j = JSON.parse(new TextDecoder().decode(got.body)) as PendingJournal;
     return Array.isArray(j.paths) ? j : null;
   } catch {
+    // Unreadable journal: marked so, and the next publish re-checks every path instead of trusting it.
     return { cycle: '(unreadable)', startedAt: '', paths: [], unreadable: true };
   }
 }

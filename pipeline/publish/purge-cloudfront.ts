@@ -31,6 +31,7 @@ export function cloudfrontPurge(distributionId: string, opts: CloudFrontOptions 
         const specifier: string = CLOUDFRONT_PACKAGE;
         mod = (await import(specifier)) as CloudFrontModule;
       } catch {
+        // Any import failure means the optional package is not usable here; the message says how to get it.
         throw new PurgeError(name, `needs the package ${CLOUDFRONT_PACKAGE} (npm install ${CLOUDFRONT_PACKAGE}); use --purge-webhook otherwise`);
       }
       const items = paths.length > (opts.maxPaths ?? 300) ? ['/*'] : paths;

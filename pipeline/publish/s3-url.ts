@@ -28,6 +28,7 @@ export function displayEndpoint(endpoint: string): string {
     const u = new URL(endpoint);
     return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
   } catch {
+    // Only for display in messages: an endpoint that is not a URL is reported by the S3 client itself.
     return '(invalid URL)';
   }
 }

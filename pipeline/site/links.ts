@@ -47,6 +47,7 @@ export function safeHref(url: unknown): string | null {
     const u = new URL(url.trim());
     return ['http:', 'https:', 'mailto:'].includes(u.protocol) ? u.href : null;
   } catch {
+    // Not a URL: the link is not shown (only http, https and mailto links ever are).
     return null;
   }
 }

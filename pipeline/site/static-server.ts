@@ -66,6 +66,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   try {
     path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   } catch {
+    // A path that cannot be decoded is a bad request; the reader gets a 400, not our stack.
     return send(res, 400, { 'Content-Type': 'text/plain; charset=utf-8' }, 'bad request\n');
   }
   if (path.includes('\0') || path.split('/').includes('..')) return send(res, 400, { 'Content-Type': 'text/plain; charset=utf-8' }, 'bad request\n');

@@ -48,6 +48,7 @@ export async function deriveReuse(ds: DatasetDescriptor, sources: SourceState, w
     });
     return { key, inputs: {}, hit: await reusable(work, ds.id, previous, key) };
   } catch {
+    // Only an optimisation: when what a snapshot depends on cannot be read, the dataset is computed again.
     return null;
   }
 }

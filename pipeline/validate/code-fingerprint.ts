@@ -19,6 +19,7 @@ function versionOf(pkg: string): string {
   try {
     return (createRequire(import.meta.url)(`${pkg}/package.json`) as { version: string }).version;
   } catch {
+    // Only for the reuse key: a package.json that cannot be read (never after npm ci) gives 'unknown' rather than failing validation.
     return 'unknown';
   }
 }

@@ -33,6 +33,7 @@ export async function fileDigest(path: string, known?: FileDigest | null, opts: 
     if (!sameStat(after, before)) return null;
     return { ...info, sha256 };
   } catch {
+    // Unreadable input means no digest: reuse is skipped and validation reports the real read error.
     return null;
   }
 }

@@ -38,6 +38,7 @@ export async function readReuse(work: WorkDir, id: string): Promise<ReuseRecord 
     const r = JSON.parse(await readFile(reusePath(work, id), 'utf8')) as ReuseRecord;
     return r?.format === FORMAT && typeof r.key === 'string' && r.rows && r.meta && r.report ? r : null;
   } catch {
+    // No record, or an unreadable one: the snapshot is validated again (reuse is only an optimisation).
     return null;
   }
 }

@@ -77,6 +77,7 @@ async function reuseState(ds: DatasetDescriptor, catalog: Catalog, ctx: Validate
     const inputs = { [path]: input };
     return { key, inputs, hit: await reusable(ctx.work, ds.id, previous, key, inputs) };
   } catch {
+    // Only an optimisation: when its inputs cannot be read, validation runs and reports that problem.
     return null;
   }
 }

@@ -76,6 +76,7 @@ function eventStreamExpressions(value: unknown, pointer: string, out: FoundExpre
     try {
       streams = (parseSelector as unknown as (s: string, source: string) => unknown)(value, 'view');
     } catch {
+      // vega-event-selector's message names no position; the rule's own problem points at the value.
       out.push({ text: value, pointer, key: 'event-stream' });
       return;
     }

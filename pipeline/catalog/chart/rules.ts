@@ -135,6 +135,7 @@ function altRules(v: Obj, plain: Plain): void {
       const roles = altRoles(v as unknown as ChartDescriptor, lang, {});
       return roles.kind !== 'other' && roles.measure !== undefined;
     } catch {
+      // A chart whose roles cannot be worked out has no headline measure; its other rules report why.
       return false;
     }
   };

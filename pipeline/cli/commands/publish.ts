@@ -23,6 +23,7 @@ async function builtCycle(siteDir: string): Promise<string | undefined> {
     const info = JSON.parse(await readFile(join(siteDir, '_citydash', 'build.json'), 'utf8')) as { cycle?: unknown };
     return typeof info.cycle === 'string' ? info.cycle : undefined;
   } catch {
+    // No build marker, or an unreadable one: the cycle id then comes from --cycle or the clock.
     return undefined;
   }
 }
