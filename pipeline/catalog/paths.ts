@@ -13,7 +13,7 @@
 import type { Stats } from 'node:fs';
 import { readlink, realpath, stat } from 'node:fs/promises';
 import { delimiter, isAbsolute, relative, resolve, sep } from 'node:path';
-import { quote } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
 
 export const DATA_FOLDERS_ENV = 'CITYDASH_DATA_FOLDERS';
 
@@ -133,13 +133,13 @@ export function shownPath(root: string, abs: string): string {
 }
 
 /** Thrown by stages that open a catalog-named file the rule refuses (the loader reports it first). */
-export class CatalogPathError extends Error {
+export class CatalogPathError extends CitydashError {
   constructor(
-    readonly where: string,
+    override readonly where: string,
     readonly rule: 'file-exists' | 'path',
     detail: string,
   ) {
-    super(`${where}: ${detail}`);
+    super(where, detail);
     this.name = 'CatalogPathError';
   }
 }

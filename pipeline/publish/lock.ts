@@ -4,9 +4,10 @@
 // stores that ignore that header (s3rver, some S3-compatible stores), re-read after a pause so
 // that of two writers only the last one proceeds. A killed publisher's lock expires; on the same
 // machine a lock whose process is gone is taken over at once.
-import { randomUUID, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { sha256 } from '../hash.ts';
 import type { Effects } from '../types.ts';
 import { LOCK_PATH } from './manifest.ts';
 import { NO_CACHE } from './cache-policy.ts';
@@ -63,7 +64,7 @@ export function localHostId(): string {
   } catch {
     // Not Linux: the host name alone.
   }
-  cachedHostId = createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+  cachedHostId = sha256(parts.join('\0')).slice(0, 16);
   return cachedHostId;
 }
 

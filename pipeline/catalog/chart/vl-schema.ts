@@ -4,10 +4,10 @@
 // time (npm pack writes lib/catalog/chart/vl-validate.cjs with ajv's standalone code), used when it was
 // made from the very schema installed beside it. The raw schema is also walked to learn which
 // alternatives apply at a place in a spec, which turns ajv's anyOf noise into one useful message.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { sha256 as sha256Hex } from '../../hash.ts';
 
 export type Schema = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ let compiled: { validate: ValidateFunction; root: Schema } | undefined;
 export function vegaLiteSchemaText(): { text: string; sha256: string } {
   const require = createRequire(import.meta.url);
   const text = readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8');
-  return { text, sha256: createHash('sha256').update(text).digest('hex') };
+  return { text, sha256: sha256Hex(text) };
 }
 
 function aheadOfTime(sha256: string): ValidateFunction | undefined {
