@@ -5,12 +5,16 @@
 import { existsSync } from 'node:fs';
 
 const sources = new URL('../pipeline/cli/main.ts', import.meta.url);
-let main;
+let cli;
 if (existsSync(sources)) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import(sources.href));
+  cli = await import(sources.href);
 } else {
-  ({ main } = await import('../lib/cli/main.js'));
+  cli = await import('../lib/cli/main.js');
 }
+// Before anything is printed: the secret guard masks every secret value on stdout and stderr.
+cli.configureSecretGuard(process.env);
+cli.guardProcessOutput();
+const { main } = cli;
 process.exitCode = await main(process.argv);

@@ -2,12 +2,13 @@
 // goes through this module: written under a temporary name beside its target and renamed into
 // place, so a killed run never leaves half a file behind and readers see the old file or the new
 // one whole. Being the one place where bytes reach the disk, it is also where a check on what is
-// written belongs.
+// written belongs: the secret guard masks every secret value here, whatever file it was headed for.
 import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { link, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { maskData, secretGuard, type SecretStream } from './secret-guard.ts';
 
 let counter = 0;
 
@@ -21,7 +22,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPath(path);
   try {
-    await writeFile(tmp, data);
+    await writeFile(tmp, maskData(data));
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
@@ -37,7 +38,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 export async function createFileExclusive(path: string, data: string | Uint8Array, exists: () => Error): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPath(path);
-  await writeFile(tmp, data);
+  await writeFile(tmp, maskData(data));
   try {
     await link(tmp, path);
   } catch (err) {
@@ -53,7 +54,7 @@ export async function writeDirAtomic(path: string, files: Record<string, string 
   const tmp = join(dirname(path), `.${basename(tempPath(path))}`);
   await mkdir(tmp, { recursive: true });
   try {
-    await Promise.all(Object.entries(files).map(([name, data]) => writeFile(join(tmp, name), data)));
+    await Promise.all(Object.entries(files).map(([name, data]) => writeFile(join(tmp, name), maskData(data))));
     await rm(path, { recursive: true, force: true });
     await rename(tmp, path);
   } finally {
@@ -72,6 +73,8 @@ export class AtomicFile {
   private readonly hash: Hash = createHash('sha256');
   private failed: Error | null = null;
   private bytes = 0;
+  /** Holds back a tail that may be the start of a secret until the next piece shows. */
+  private readonly guard: SecretStream = secretGuard().stream();
 
   private constructor(readonly path: string) {
     this.tmp = tempPath(path);
@@ -86,8 +89,12 @@ export class AtomicFile {
 
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.failed) throw this.failed;
-    // Encode once: the same bytes feed the hash and the file.
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    // Encode once: the same (masked) bytes feed the hash and the file.
+    await this.put(this.guard.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
+  }
+
+  private async put(buf: Uint8Array): Promise<void> {
+    if (buf.byteLength === 0) return;
     this.hash.update(buf);
     this.bytes += buf.byteLength;
     // once() also rejects on 'error' and removes its listeners either way (no listener build-up).
@@ -97,6 +104,7 @@ export class AtomicFile {
 
   /** Finish the file and move it into place; `as` names it from its hash when the name depends on the content. */
   async commit(as?: (sha256: string) => string): Promise<{ path: string; sha256: string; bytes: number }> {
+    await this.put(this.guard.end());
     const sha256 = this.hash.digest('hex');
     const path = as ? as(sha256) : this.path;
     try {

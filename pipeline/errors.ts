@@ -4,13 +4,21 @@
 // them as one line; anything that is not a CitydashError is a bug and is reported as one.
 // Stages catch these at their boundary and record them against the dataset or chart that failed.
 
-/** Quote an offending value for a message: short, one line, visibly empty when empty. */
+/**
+ * Quote an offending value for a message: short, one line, visibly empty when empty. Every
+ * message that quotes input (a header, a rejected value, a server's answer) goes through here,
+ * so none carries a whole file into a report or a page: past `max` characters it says how many
+ * more there were.
+ */
 export function quote(value: unknown, max = 60): string {
   if (value === null || value === undefined) return '(empty)';
   let s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   s = s.replace(/\s+/g, ' ');
-  if (s.length > max) s = `${s.slice(0, max - 1)}…`;
-  return JSON.stringify(s);
+  if (s.length <= max) return JSON.stringify(s);
+  // Whole code points: a cut surrogate pair would print as U+FFFD.
+  const chars = [...s];
+  if (chars.length <= max) return JSON.stringify(s);
+  return `${JSON.stringify(`${chars.slice(0, max - 1).join('')}…`)} (${(chars.length - max + 1).toLocaleString('en-US')} more characters)`;
 }
 
 /** The exit code of a usage, input or publishing failure (docs/architecture.md §3). */

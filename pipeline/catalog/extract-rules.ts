@@ -11,6 +11,7 @@ import { quote } from '../errors.ts';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { descriptorDir, isObj, localFileProblems, type Obj } from './file-rules.ts';
+import { netPolicyFrom, urlHostProblem, type NetPolicy } from '../extract/net-policy.ts';
 import { resolveCatalogPath } from './paths.ts';
 import { problemAt } from './problem.ts';
 import type { SourceDoc } from './source-doc.ts';
@@ -18,6 +19,8 @@ import type { SourceDoc } from './source-doc.ts';
 export interface ExtractRuleOptions {
   /** Folders outside the catalog `file` sources may read (CITYDASH_DATA_FOLDERS). */
   dataFolders?: readonly string[];
+  /** The network rule (CITYDASH_ALLOW_HOSTS, network.allowHosts): which hosts a URL may name. */
+  network?: NetPolicy;
 }
 
 const FORMAT_BLOCKS = ['csv', 'xlsx', 'json'] as const;
@@ -40,9 +43,22 @@ export async function extractRules(root: string, source: SourceDoc, extract: Obj
       }),
     );
   }
-  problems.push(...formatBlockProblems(source, extract), ...samplePathProblems(source, extract));
+  problems.push(...formatBlockProblems(source, extract), ...samplePathProblems(source, extract), ...urlProblems(source, extract, opts));
   problems.push(...(await encodingProblems(root, source, extract, opts)));
   return problems;
+}
+
+/** A URL naming a loopback, private or metadata address: refused here with its line, not only when fetched. */
+function urlProblems(source: SourceDoc, extract: Obj, opts: ExtractRuleOptions): Problem[] {
+  const policy = opts.network ?? netPolicyFrom({});
+  const out: Problem[] = [];
+  for (const key of ['url', 'baseUrl'] as const) {
+    const value = extract[key];
+    if (typeof value !== 'string') continue;
+    const problem = urlHostProblem(value, policy);
+    if (problem) out.push(problemAt(source, `/extract/${key}`, `extract.${key} ${quote(value, 120)}: ${problem}`, { rule: 'network' }));
+  }
+  return out;
 }
 
 /** The format a source is read as: declared, or told by the file name. */

@@ -19,6 +19,7 @@ import { defaultSettings, toChart, toDataset } from './normalize.ts';
 import { hasErrors, problemAt, problemInFile, sortProblems } from './problem.ts';
 import { RowSchemaCache, rowSchemaProblems } from './row-schemas.ts';
 import { loadSettings } from './settings.ts';
+import { netPolicyFrom } from '../extract/net-policy.ts';
 import { parseSourceDoc } from './source-doc.ts';
 
 export interface LoadedCatalog {
@@ -51,7 +52,7 @@ export async function loadCatalog(root: string, opts: LoadOptions = {}): Promise
 
   const settings = await loadSettings(abs);
   const schemas = new RowSchemaCache(abs);
-  const rules = { dataFolders: dataFoldersFrom(opts.env ?? {}) };
+  const rules = { dataFolders: dataFoldersFrom(opts.env ?? {}), network: netPolicyFrom(opts.env ?? {}, settings.settings?.network?.allowHosts) };
   const datasets = await Promise.all((await listFiles(abs, 'sources', YAML_FILE)).map((f) => readEntry(abs, f, 'dataset', schemas, rules)));
   const charts = await Promise.all((await listFiles(abs, 'viz-specs', YAML_FILE)).map((f) => readEntry(abs, f, 'chart', schemas, rules)));
 

@@ -1,5 +1,6 @@
 // citydash.yaml: site title, links and chart areas. A catalog without one still loads,
 // with defaults and a warning.
+import { addSecretNames } from '../secret-guard.ts';
 import type { CatalogSettings, Problem } from '../types.ts';
 import { ajvProblems, show } from './ajv-problems.ts';
 import { descriptorValidator } from './descriptor-schemas.ts';
@@ -36,5 +37,10 @@ export async function loadSettings(root: string): Promise<SettingsResult> {
   const validate = descriptorValidator('settings');
   if (!validate(source.value)) problems.push(...ajvProblems(source, validate.errors));
   else problems.push(...feedbackSettingsProblems(source, source.value));
-  return hasErrors(problems) ? { problems } : { settings: toSettings(source.value), problems };
+  if (hasErrors(problems)) return { problems };
+  const settings = toSettings(source.value);
+  // Every command reads the settings before it writes anything from this catalog: the names
+  // citydash.yaml lists under `secrets` are masked from here on (pipeline/secret-guard.ts).
+  addSecretNames(settings.secrets);
+  return { settings, problems };
 }

@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { CitydashError } from '../errors.ts';
 import { commands } from './commands/index.ts';
 
+export { configureSecretGuard, guardProcessOutput } from '../secret-guard.ts';
+
 const REPORT = 'this is a bug in citydash; please report it with the command you ran and the output of the same command with --verbose';
 
 export async function main(argv: string[]): Promise<number> {

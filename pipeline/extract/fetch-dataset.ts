@@ -12,6 +12,7 @@ import { maskSecrets, MASK } from './mask.ts';
 import { netPolicyFrom } from './net-policy.ts';
 import { readRawEntry, storeBody, storeRecords, writeRawEntry, type RawEntry, type RawInput } from './raw-cache.ts';
 import { fetchSeoulOpenApi, resolveSeoulBaseUrl, SEOUL_MAX_PAGE } from './seoul-openapi.ts';
+import { answerQuote, isHtmlAnswer } from '../answer-text.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { CitydashError } from '../errors.ts';
 
@@ -136,6 +137,12 @@ async function httpInput(ds: DatasetDescriptor, ctx: FetchContext, spec: Extract
     return { outcome: 'not-modified', source: res.url, input: cached.input, etag: res.etag ?? cached.fetch.etag, lastModified: res.lastModified ?? cached.fetch.lastModified };
   }
   if (!res.body) throw new ExtractError(res.url, `answered ${res.status} without a body although no cached copy was offered`);
+  const contentType = res.headers.get('content-type');
+  if (isHtmlAnswer(res.body, contentType)) {
+    // A login or error page is not data: one short line, not the page quoted as its "headers".
+    const expected = spec.format ? spec.format.toUpperCase() : 'data';
+    throw new ExtractError(res.url, `the server answered with an HTML page (a login or error page?) instead of ${expected}: ${answerQuote(res.body, contentType, 80)}`);
+  }
   const file = await storeBody(ctx.work, ds.id, res.body);
   const name = basename(new URL(spec.url).pathname) || 'body';
   return { outcome: 'fresh', source: res.url, input: { kind: 'body', file, name }, etag: res.etag, lastModified: res.lastModified };

@@ -172,3 +172,22 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
     p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+
+/**
+ * What `check` can tell from a URL alone, before anything is resolved: a host that is an IP
+ * address breaking the rule, or `localhost`. Null when the URL looks reachable (its names are
+ * judged again, resolved, on every fetch).
+ */
+export function urlHostProblem(url: string, policy: NetPolicy): string | null {
+  let host: string;
+  try {
+    host = normalizeHost(new URL(url).hostname);
+  } catch {
+    return null; // the schema's URL pattern reports it
+  }
+  if (policy.operatorHosts.has(host)) return null;
+  const rule = isIP(host) !== 0 ? forbiddenAddress(host) : host === 'localhost' || host.endsWith('.localhost') ? 'a loopback address' : null;
+  if (!rule || (policy.allowHosts.has(host) && rule !== METADATA)) return null;
+  const how = rule === METADATA ? `only ${ALLOW_HOSTS_ENV}, set by whoever runs citydash, can allow it` : `an intranet host is allowed by name in citydash.yaml (network: {allowHosts: [${host}]}) or ${ALLOW_HOSTS_ENV}`;
+  return `${host} is ${rule}: network sources may reach public addresses only; ${how}`;
+}

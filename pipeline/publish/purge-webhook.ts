@@ -1,6 +1,7 @@
 // Purge through an HTTP webhook (Cloudflare via a Worker, Fastly, a city's own cache): POST
 // `{"paths": [...], "cycle": "..."}` as JSON. An optional bearer token comes from the
 // environment (CITYDASH_PURGE_TOKEN), never from a flag; the URL is shown without its query.
+import { ANSWER_SAMPLE_BYTES, answerLine } from '../answer-text.ts';
 import { PurgeError, type PurgeHook } from './purge.ts';
 
 export interface WebhookOptions {
@@ -42,9 +43,14 @@ export function webhookPurge(url: string, opts: WebhookOptions = {}): PurgeHook 
         let detail: string;
         try {
           const res = await effects.fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000) });
-          const text = (await res.text()).slice(0, 200).replace(/\s+/g, ' ').trim();
-          if (res.ok) return `HTTP ${res.status}`;
+          if (res.ok) {
+            void res.body?.cancel().catch(() => {});
+            return `HTTP ${res.status}`;
+          }
+          // Status and a little of the visible text: a proxy's HTML error page is not quoted whole.
+          const sample = await readSample(res);
           retryable = res.status >= 500 || res.status === 429;
+          const text = answerLine(sample, res.headers.get('content-type'), 120);
           detail = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
         } catch (err) {
           retryable = true;
@@ -57,4 +63,23 @@ export function webhookPurge(url: string, opts: WebhookOptions = {}): PurgeHook 
       }
     },
   };
+}
+
+/** The start of an answer's body, never more than a message can use (the rest is not read). */
+async function readSample(res: Response): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < ANSWER_SAMPLE_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+  return Buffer.concat(chunks).subarray(0, ANSWER_SAMPLE_BYTES);
 }

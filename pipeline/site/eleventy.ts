@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../types.ts';
 import { filters } from './filters.ts';
 import { CitydashError } from '../errors.ts';
+import { maskText } from '../secret-guard.ts';
 
 export class EleventyBuildError extends CitydashError {
   constructor(inputDir: string, cause: Error) {
@@ -92,6 +93,8 @@ export async function runEleventy(run: EleventyRun): Promise<string[]> {
       cfg.setUseGitIgnore(false);
       for (const [name, value] of Object.entries(run.globals)) cfg.addGlobalData(name, value);
       for (const [name, fn] of Object.entries(filters)) cfg.addFilter(name, fn);
+      // Eleventy writes the pages itself: the secret guard sees them here, as atomic-write sees every other file.
+      cfg.addTransform('secret-guard', (content: unknown) => (typeof content === 'string' ? maskText(content) : content));
     },
   });
   const debug = (m: unknown) => run.log.debug(`eleventy: ${String(m)}`);
@@ -118,4 +121,5 @@ interface EleventyUserConfig {
   setUseGitIgnore(use: boolean): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addTransform(name: string, fn: (content: unknown) => unknown): void;
 }

@@ -2,7 +2,10 @@
 // `미세먼지(㎍/㎥)`, 2018 `미세먼지농도(㎍/㎥)`), so each column lists every name it has had;
 // the first listed name found in the file wins.
 import type { ColumnSpec } from '../types.ts';
-import { CitydashError } from '../errors.ts';
+import { CitydashError, quote } from '../errors.ts';
+
+/** Headers listed in a message at most; a file with thousands of "headers" is named by count. */
+const SHOWN_HEADERS = 30;
 
 export interface ColumnBinding {
   column: string;
@@ -21,7 +24,9 @@ export class HeaderMismatchError extends CitydashError {
     const what = missing
       .map((m) => `column ${m.column} expects a header named ${m.expected.map((e) => JSON.stringify(e)).join(' or ')}`)
       .join('; ');
-    const shown = found.length ? found.map((h) => JSON.stringify(h)).join(', ') : '(no headers)';
+    const listed = found.slice(0, SHOWN_HEADERS).map((h) => quote(h, 80)).join(', ');
+    const more = found.length > SHOWN_HEADERS ? ` and ${(found.length - SHOWN_HEADERS).toLocaleString('en-US')} more` : '';
+    const shown = found.length ? `${listed}${more}` : '(no headers)';
     super(where, `${what}; the file's headers are ${shown}`);
     this.name = 'HeaderMismatchError';
   }

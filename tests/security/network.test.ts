@@ -166,3 +166,31 @@ describe('through the extract stage', () => {
     });
   });
 });
+
+describe('check: a URL naming an internal address is refused at its line', () => {
+  test('metadata, loopback and private literals and localhost; an allowed intranet host passes', async () => {
+    const { checkReport, citydash, datasetYaml, lineOf, rowSchema, securityCatalog } = await import('./harness.ts');
+    const files: Record<string, string> = {
+      'sources/safety/meta.yaml': datasetYaml({ id: 'meta', extract: { kind: 'http', url: METADATA_URL, format: 'csv' }, columns: { a: { type: 'string' } } }),
+      'sources/safety/local-api.yaml': datasetYaml({ id: 'local-api', extract: { kind: 'seoul-openapi', service: 'DailyAverageAirQuality', baseUrl: 'http://localhost:8088' }, columns: { a: { type: 'string' } } }),
+      'sources/safety/private.yaml': datasetYaml({ id: 'private', extract: { kind: 'http', url: 'http://[::ffff:10.0.0.7]/a.csv', format: 'csv' }, columns: { a: { type: 'string' } } }),
+      'sources/safety/intranet.yaml': datasetYaml({ id: 'intranet', extract: { kind: 'http', url: 'http://192.168.10.20/a.csv', format: 'csv' }, columns: { a: { type: 'string' } } }),
+    };
+    for (const id of ['meta', 'local-api', 'private', 'intranet']) files[`schemas/${id}.schema.json`] = rowSchema({ a: 'string' });
+    const cat = await securityCatalog({ files });
+    try {
+      await cat.add({ 'citydash.yaml': `${await cat.read('citydash.yaml')}\nnetwork: {allowHosts: [192.168.10.20, 169.254.169.254]}\n` });
+      const report = checkReport(await citydash(cat, 'check'));
+      const network = report.problems.filter((p) => p.rule === 'network').map((p) => `${p.file}:${p.line}: ${p.message}`).sort();
+      const line = async (file: string, needle: string) => lineOf(await cat.read(file), needle);
+      expect(network).toEqual([
+        `sources/safety/local-api.yaml:${await line('sources/safety/local-api.yaml', 'baseUrl')}: extract.baseUrl "http://localhost:8088": localhost is a loopback address: network sources may reach public addresses only; an intranet host is allowed by name in citydash.yaml (network: {allowHosts: [localhost]}) or CITYDASH_ALLOW_HOSTS`,
+        // citydash.yaml lists it, but a pull request can never open the metadata service.
+        `sources/safety/meta.yaml:${await line('sources/safety/meta.yaml', 'url:')}: extract.url "${METADATA_URL}": 169.254.169.254 is a cloud metadata address: network sources may reach public addresses only; only CITYDASH_ALLOW_HOSTS, set by whoever runs citydash, can allow it`,
+        `sources/safety/private.yaml:${await line('sources/safety/private.yaml', 'url:')}: extract.url "http://[::ffff:10.0.0.7]/a.csv": ::ffff:a00:7 is a private-network address: network sources may reach public addresses only; an intranet host is allowed by name in citydash.yaml (network: {allowHosts: [::ffff:a00:7]}) or CITYDASH_ALLOW_HOSTS`,
+      ]);
+    } finally {
+      await cat.cleanup();
+    }
+  });
+});
