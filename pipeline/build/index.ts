@@ -7,6 +7,7 @@ import type { FeedbackRead } from '../feedback/index.ts';
 import { assembleSiteModel, buildSite, checkSiteOutput, downloadFrame, readDataThrough, readRows, readSiteInputs } from '../site/index.ts';
 import type { SiteChanges, SiteFreshness } from '../site/index.ts';
 import { createRenderer, pngParallelism, type RenderedChart } from '../render/index.ts';
+import { budgetsOf } from '../budgets.ts';
 import { inOrder } from '../pool.ts';
 import { transform as runTransform, type TransformResult } from '../transform/index.ts';
 import { loadRowSchema } from '../validate/index.ts';
@@ -47,7 +48,7 @@ async function loadRows(path: string): Promise<Row[]> {
 async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<string, SnapshotMeta>, failures: BuildFailure[], opts: BuildOptions, through: Record<string, string>) {
   const baseUrl = catalog.settings.baseUrl ? catalog.settings.baseUrl.replace(/\/+$/, '') : null;
   const frameInput = { cycleId: opts.cycleId, snapshots, freshness: opts.freshness, through, baseUrl };
-  const renderer = createRenderer({ cacheDir: ctx.work.charts });
+  const renderer = createRenderer({ cacheDir: ctx.work.charts, budgets: budgetsOf(catalog.settings.budgets) });
   const columns: Record<string, Record<string, ColumnSpec>> = {};
   for (const ds of catalog.datasets) columns[ds.id] = ds.columns;
   // Rows are read once per dataset and shared by every chart and language that uses them.

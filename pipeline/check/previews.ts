@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.ts';
+import { budgetsOf } from '../budgets.ts';
 import { createRenderer } from '../render/index.ts';
 import type { Catalog, ChartDescriptor, ColumnSpec, Effects, Problem } from '../types.ts';
 import { preparePreviewData } from './preview-data.ts';
@@ -28,7 +29,7 @@ export async function renderPreviews(catalog: Catalog, requests: PreviewRequest[
   const data = await preparePreviewData(catalog, needed, effects);
   try {
     const columns: Record<string, Record<string, ColumnSpec>> = Object.fromEntries(catalog.datasets.map((d) => [d.id, d.columns]));
-    const renderer = createRenderer();
+    const renderer = createRenderer({ budgets: budgetsOf(catalog.settings.budgets) });
     for (const { chart, status } of requests) {
       const preview: ChartPreview = { chart: chart.id, file: chart.file, title: chart.title, status, images: [] };
       previews.push(preview);

@@ -1,18 +1,22 @@
-// One long-lived renderer for a whole cycle: both languages of every chart render in this one
-// process, each with its own locale, and unchanged charts come from the cache.
+// One long-lived renderer for a whole cycle: both languages of every chart, each with its own
+// locale, unchanged charts from the cache. The spec is localized and its data bound here; the
+// Vega-Lite compile and vega's drawing, where a spec's expressions run, happen in a pool of child
+// processes with a heap and time budget per chart (render-pool.ts); the PNG in png-pool's workers.
 import type { ChartDescriptor, ColumnSpec, Lang, Row } from '../types.ts';
 import { draftAlt } from './alt-draft.ts';
 import { DataBindingError } from './bind-data.ts';
 import { cacheKey, readCached, writeCached, type CachedChart } from './cache.ts';
-import { CompileError, compileVegaLite, renderVega } from './compile.ts';
+import { DEFAULT_BUDGETS } from '../budgets.ts';
 import { ChartRenderError } from './errors.ts';
 import { FieldNotFoundError } from './field-check.ts';
 import { frameSvg, measureOf, type DownloadFrame } from './frame.ts';
 import { readBoundaries, type GuBoundaries } from './gu-topo.ts';
 import { localizeChart, type LocalizedChart } from './localize.ts';
 import { PNG_SCALE, svgToPng } from './png.ts';
+import { RenderJobFailure, RenderPool, type RenderBudget } from './render-pool.ts';
 import { accessibleSvg } from './svg-a11y.ts';
 import { compactSvg } from './svg-compact.ts';
+import { svgSizeProblem } from './svg-size.ts';
 import { LIBRARY_VERSIONS, RENDERER_CODE_VERSION } from './versions.ts';
 
 export interface RenderedChart {
@@ -40,6 +44,8 @@ export interface RendererOptions {
   cacheDir?: string;
   /** Boundaries of the 25 gu (TopoJSON with SIG_CD); gu maps become choropleths. */
   geo?: { topojson: object; object: string };
+  /** Heap and time each chart may use (citydash.yaml budgets; default DEFAULT_BUDGETS). */
+  budgets?: RenderBudget;
 }
 
 export interface RenderStats {
@@ -62,20 +68,13 @@ export interface Renderer {
 
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-// Vega-Lite (its id counter) and vega (the text measurer) are process-wide: charts rendered
-// concurrently take turns for the SVG, so each SVG is what a lone render would give, while
-// their PNGs (png-pool.ts, other threads) overlap.
-let turn: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
-  const run = turn.then(fn, fn);
-  turn = run.catch(() => undefined);
-  return run;
-}
-
 /** Throws BoundaryDataError when `opts.geo` is not a usable gu TopoJSON. */
 export function createRenderer(opts: RendererOptions = {}): Renderer {
   const geo: GuBoundaries | undefined = opts.geo ? readBoundaries(opts.geo.topojson, opts.geo.object) : undefined;
   const counts: RenderStats = { rendered: 0, cached: 0, failed: 0 };
+  // Started on the first chart the cache does not have; its processes stop by themselves when idle.
+  let pool: RenderPool | undefined;
+  const budget: RenderBudget = opts.budgets ?? DEFAULT_BUDGETS;
 
   async function render(chart: ChartDescriptor, lang: Lang, data: Record<string, Row[]>, columns: Record<string, Record<string, ColumnSpec>>, given?: DownloadFrame): Promise<RenderedChart> {
     const fail = (part: string, detail: string) => new ChartRenderError(chart.file, chart.id, lang, part, detail);
@@ -104,13 +103,12 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
     const vegaLite = json(local.spec);
     let entry: CachedChart;
     try {
-      const { compiled, vega, drawn } = await oneAtATime(async () => {
-        const compiled = compileVegaLite(local.spec);
-        const vega = json(compiled.vega);
-        return { compiled, vega, drawn: await renderVega(compiled.vega, lang, local.mainMark) };
-      });
-      const rows = drawn.drawn ?? (local.mainDataset ? data[local.mainDataset] : undefined) ?? [];
-      const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: draftAlt(chart, lang, rows, mainColumns), drafted: true };
+      pool ??= new RenderPool(budget);
+      const drawn = await pool.run({ spec: local.spec, lang, mainMark: local.mainMark, alt: givenAlt ? undefined : { chart, columns: mainColumns } });
+      const vega = drawn.vega;
+      // without rows read back from the main mark, the alt text describes the dataset's rows
+      const drafted = givenAlt ? undefined : drawn.alt ?? draftAlt(chart, lang, (local.mainDataset ? data[local.mainDataset] : undefined) ?? [], mainColumns);
+      const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: drafted!, drafted: true };
       const svg = accessibleSvg(compactSvg(drawn.svg), { chartId: chart.id, lang, title, desc: alt.text });
       let download = svg;
       if (frame) {
@@ -122,14 +120,16 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
       }
       let png: Uint8Array;
       try {
+        const tooBig = svgSizeProblem(download);
+        if (tooBig) throw new Error(tooBig);
         png = await svgToPng(download);
       } catch (e) {
         throw fail('png', (e as Error).message);
       }
-      entry = { svg, download, png, vega, vegaLite, alt, warnings: [...compiled.warnings, ...drawn.warnings] };
+      entry = { svg, download, png, vega, vegaLite, alt, warnings: drawn.warnings };
     } catch (e) {
       if (e instanceof ChartRenderError) throw e;
-      throw fail(e instanceof CompileError ? e.part : 'render', (e as Error).message);
+      throw fail(e instanceof RenderJobFailure ? e.part : 'render', (e as Error).message);
     }
     if (opts.cacheDir) {
       try {

@@ -43,6 +43,9 @@ test('the package carries compiled JavaScript, templates and schemas; no sources
   expect(top).toEqual(['LICENSE', 'README.md', 'bin', 'docs', 'lib', 'package.json', 'site']);
   expect(existsSync(join(installed, 'lib/cli/main.js'))).toBe(true);
   expect(existsSync(join(installed, 'lib/render/png-worker.mjs'))).toBe(true);
+  // charts render in child processes that load the compiled job, not the TypeScript
+  expect(existsSync(join(installed, 'lib/render/render-child.mjs'))).toBe(true);
+  expect(existsSync(join(installed, 'lib/render/render-job.js'))).toBe(true);
   for (const kind of ['dataset', 'chart', 'settings', 'labels']) expect(existsSync(join(installed, `lib/catalog/${kind}.schema.json`))).toBe(true);
   expect(existsSync(join(installed, 'site/pages/chart.njk'))).toBe(true);
   const libFiles = await readdir(join(installed, 'lib'), { recursive: true });

@@ -106,3 +106,10 @@ test('an href channel is dropped: the chart renders and its SVG links nowhere', 
   expect(r.svg).toContain('role="img"');
   expect(r.svg).not.toMatch(/javascript:|<a\b/);
 });
+
+test('a chart whose computed size is too big to rasterise fails before resvg allocates it', async () => {
+  // every written size is within the catalog's 4000 px, but 25 gu × 3000 px steps is 75,000 px
+  const e = await failure(withSpec({ data: { name: 'cctv' }, mark: 'bar', width: { step: 3000 }, encoding: { x: { field: 'gu_ko', type: 'nominal' }, y: { field: 'cctv_total', type: 'quantitative' } } }));
+  expect(e.part).toBe('vega');
+  expect(e.message).toMatch(/^viz-specs\/test\/broken\.yaml: chart "broken" \(ko\): vega: the chart is drawn \d+ × \d+ px \(at most 8000 px a side and 16 million px in all\)$/);
+});

@@ -7,8 +7,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  builtPages, citydash, datasetYaml, forbiddenBytes, publishedDatasets, rowSchema, securityCatalog, SECURITY_SUBSET,
-  type CommandRun, type HostileFile, type SecurityCatalog,
+  builtPages, chartYaml, checkReport, citydash, datasetYaml, expectRefusedEverywhere, forbiddenBytes, publishedDatasets, rowSchema,
+  securityCatalog, SECURITY_SUBSET, type CommandRun, type HostileCase, type HostileFile, type SecurityCatalog,
 } from './harness.ts';
 
 function shown(r: CommandRun): string {
@@ -27,7 +27,9 @@ async function expectFailsAlone(cat: SecurityCatalog, withheld: { datasets?: str
     // A failed dataset keeps a page saying so; what it must not have is data.
     const datasets = command === 'run' ? await publishedDatasets(cat) : await datasetsWithData(site);
     expect(datasets).toEqual(SECURITY_SUBSET.datasets.filter((id) => !withheld.datasets?.includes(id)).sort());
-    expect(pages.charts).toEqual(SECURITY_SUBSET.charts.filter((id) => !withheld.charts?.includes(id)).sort());
+    // likewise a failed chart's page says it is missing; what it must not have is a drawing
+    expect(await chartsWithSvg(site)).toEqual(SECURITY_SUBSET.charts.filter((id) => !withheld.charts?.includes(id)).sort());
+    expect(pages.charts).toEqual(expect.arrayContaining(SECURITY_SUBSET.charts));
   }
   expect(await forbiddenBytes(cat, runs)).toEqual([]);
   return runs;
@@ -37,6 +39,12 @@ async function expectFailsAlone(cat: SecurityCatalog, withheld: { datasets?: str
 async function datasetsWithData(site: string): Promise<string[]> {
   const names = await readdir(join(site, 'data')).catch(() => [] as string[]);
   return [...new Set(names.flatMap((n) => /^(.+)\.[0-9a-f]+\.csv$/.exec(n)?.[1] ?? []))].sort();
+}
+
+/** Chart ids with a drawn SVG in a built site (`charts/<id>.<lang>.<hash>.svg`). */
+async function chartsWithSvg(site: string): Promise<string[]> {
+  const names = await readdir(join(site, 'charts')).catch(() => [] as string[]);
+  return [...new Set(names.flatMap((n) => /^(.+)\.(?:ko|en)\.[0-9a-f]{8,}\.svg$/.exec(n)?.[1] ?? []))].sort();
 }
 
 async function withCatalog(files: Readonly<Record<string, HostileFile>>, fn: (cat: SecurityCatalog) => Promise<void>): Promise<void> {
@@ -62,6 +70,71 @@ describe('derived SQL over its DuckDB budget', () => {
       const check = await citydash(cat, 'check');
       expect(check.code).toBe(0);
       await expectFailsAlone(cat, { datasets: [id] }, new RegExp(`sources/derived/${id}\\.yaml: dataset "${id}": SQL failed: used more than the 1 GB memory budget`));
+    });
+  });
+});
+
+const chart = (id: string, spec: Record<string, unknown>): Record<string, string> => ({
+  [`viz-specs/environment/${id}.yaml`]: chartYaml({
+    id,
+    data: 'air-quality-daily-seoul',
+    spec: { mark: 'line', encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'pm25', type: 'quantitative' } }, ...spec },
+  }),
+});
+
+describe('chart sizes check can read', () => {
+  const cases: [string, HostileCase][] = [
+    ['width and height of a billion pixels', {
+      files: chart('billion-px', { width: 1000000000, height: 1000000000 }),
+      refused: { file: 'viz-specs/environment/billion-px.yaml', line: 'width:', message: /width 1000000000 is more than 4000 px/ },
+    }],
+    ['a step of a billion pixels in a layer', {
+      files: chart('huge-step', { width: { step: 1000000000 } }),
+      refused: { file: 'viz-specs/environment/huge-step.yaml', line: 'step:', message: /step 1000000000 is more than 4000 px/ },
+    }],
+  ];
+  test.each(cases)('%s: check refuses it at its line, run and build never draw it', async (_name, c) => {
+    await expectRefusedEverywhere(c);
+  });
+});
+
+describe('chart expressions only running can judge', () => {
+  // Both in one catalog: each must fail alone, so the other and the bundled chart still publish.
+  const files = {
+    ...chart('sequence-bomb', { transform: [{ calculate: 'length(sequence(0, 100000000))', as: 'n' }] }),
+    ...chart('regexp-bomb', { transform: [{ calculate: `test(regexp('^(a+)+$'), '${'a'.repeat(48)}!')`, as: 'n' }] }),
+  };
+  const bombs = ['sequence-bomb', 'regexp-bomb'];
+  const memory = /viz-specs\/environment\/sequence-bomb\.yaml: chart "sequence-bomb" \((ko|en)\): budget: used more than the 192 MB memory budget/;
+  const time = /viz-specs\/environment\/regexp-bomb\.yaml: chart "regexp-bomb" \((ko|en)\): budget: took longer than 30 s to render/;
+
+  test('run and build stop each at its budget (heap, clock), name its file and publish the rest; check --preview-dir reports both and writes its report', async () => {
+    await withCatalog(files, async (cat) => {
+      // smaller budgets, set the way a city would (the catalog's own citydash.yaml), so the
+      // sequence meets its heap limit well before its clock runs out
+      const settings = await cat.read('citydash.yaml');
+      await cat.add({ 'citydash.yaml': `${settings.trimEnd()}\nbudgets:\n  chartMemoryMb: 192\n  chartSeconds: 30\n` });
+
+      const check = await citydash(cat, 'check');
+      expect(checkReport(check).problems.filter((p) => p.severity === 'error')).toEqual([]);
+      const previews = join(cat.dir, 'previews');
+      cat.extraOutputs.push(previews);
+      const gate = await citydash(cat, 'check', { args: ['--preview-dir', previews] });
+      const report = checkReport(gate);
+      expect(gate.code).toBe(3);
+      for (const [id, message] of [['sequence-bomb', memory], ['regexp-bomb', time]] as const) {
+        const file = `viz-specs/environment/${id}.yaml`;
+        const found = report.problems.find((p) => p.file === file && p.severity === 'error');
+        expect(found?.message).toMatch(/^the chart does not render: /);
+        expect(`${file}: ${found?.message.replace('the chart does not render: ', '')}`).toMatch(message);
+        expect(found?.line).toBeGreaterThanOrEqual(1);
+      }
+      expect(await readdir(previews)).toEqual(expect.arrayContaining(['fine-dust-daily-trend.ko.png', 'fine-dust-daily-trend.en.png']));
+
+      const runs = await expectFailsAlone(cat, { charts: bombs }, memory);
+      for (const r of runs) expect(r.stderr).toMatch(time);
+      runs.push(check, gate);
+      expect(await forbiddenBytes(cat, runs)).toEqual([]);
     });
   });
 });

@@ -11,7 +11,12 @@ export const SPEC_LIMITS = {
   depth: 32,
   /** Rows of inline `values`, all lists together. */
   inlineValues: 1000,
+  /** Pixels of a written width, height or step: the PNG is drawn at twice that, in memory. */
+  pixels: 4000,
 } as const;
+
+/** Keys whose number is a size in pixels of the drawn chart (views, steps, config.view). */
+const PIXEL_KEYS = new Set(['width', 'height', 'step', 'continuousWidth', 'continuousHeight', 'discreteWidth', 'discreteHeight']);
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -54,6 +59,9 @@ export function safetyIssues(part: unknown, base: string): SpecIssue[] {
         if (k === 'embedOptions' && pointer.endsWith('/usermeta')) issues.push(issue(at, 'key', '"usermeta.embedOptions" is not allowed: the site sets the embed options', 'remove usermeta.embedOptions'));
         if (k === 'datasets' && pointer === base) issues.push(issue(at, 'key', 'a chart may not define its own "datasets": its data comes from the catalog', 'list catalog datasets in data: and read them with data: {name: <id>}'));
         if (k === 'values' && Array.isArray(v)) inline += v.length;
+        if (PIXEL_KEYS.has(k) && typeof v === 'number' && !(Math.abs(v) <= SPEC_LIMITS.pixels)) {
+          issues.push(issue(at, 'value', `${k} ${v} is more than ${SPEC_LIMITS.pixels} px`, `charts are drawn at most ${SPEC_LIMITS.pixels} px wide or high; the page scales them to the screen`));
+        }
       }
       walk(v, at, depth + 1, inData || k === 'values' || k === 'datasets');
     }
