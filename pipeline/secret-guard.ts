@@ -3,7 +3,8 @@
 // mirror echoing the key into a rejected value, an error quoting a department's file, a
 // catalog that reads /proc. It sits behind the few places bytes leave the process: stdout and
 // stderr (guardProcessOutput, installed by the CLI), every file written (atomic-write.ts),
-// Eleventy's pages (a transform), uploads to the target and the GitHub step summary. Masking at
+// Eleventy's pages (a transform), every object put into an S3 bucket (a dir target's files go
+// through atomic-write) and the GitHub step summary. Masking at
 // each message instead would miss the one message nobody thought of.
 //
 // Which variables: SEOUL_API_KEY, AWS_* (but the region and profile settings, which are not

@@ -5,6 +5,7 @@
 // never from flags that land in shell history, and never printed.
 import { createHash } from 'node:crypto';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
+import { maskBytes } from '../secret-guard.ts';
 import type { Effects } from '../types.ts';
 import { isNotFound, isNotImplemented, toTargetError } from './s3-errors.ts';
 import { displayEndpoint, parseS3Url, TargetSpecError } from './s3-url.ts';
@@ -104,7 +105,10 @@ export function s3Target(url: string, opts: S3TargetOptions, effects: Effects): 
         throw toTargetError(name, path, 'get', err);
       }
     },
-    async put(path, body, o) {
+    async put(path, raw, o) {
+      // The bucket's door: every object (pages, blobs, the manifest, the lock) passes the secret
+      // guard here, as every file of a dir target does in atomic-write.
+      const body = maskBytes(raw);
       const { m, client } = await s3();
       const send = (conditional: boolean) => client.send(new m.PutObjectCommand({
         Bucket: bucket,

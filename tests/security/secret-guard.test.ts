@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtomicFile, writeFileAtomic } from '../../pipeline/atomic-write.ts';
 import { buildSecretGuard, configureSecretGuard, isSecretName } from '../../pipeline/secret-guard.ts';
+import { startS3, targetFactory, type S3Server } from '../publish/support.ts';
 
 const ENV = {
   SEOUL_API_KEY: 'seoulkey-4d1f9a7c',
@@ -70,5 +71,28 @@ describe('atomic-write is a chokepoint', () => {
     const written = await readFile(done.path);
     expect(written.toString()).toBe('{"v":"[secret GITHUB_TOKEN]"}\n');
     expect(done.bytes).toBe(written.byteLength);
+  });
+});
+
+describe('the targets are chokepoints', () => {
+  let s3: S3Server;
+  let dir: string;
+  beforeAll(async () => {
+    s3 = await startS3();
+    dir = await mkdtemp(join(tmpdir(), 'citydash-guard-target-'));
+    configureSecretGuard(ENV);
+  });
+  afterAll(async () => {
+    configureSecretGuard(process.env);
+    await s3?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test.each(['dir', 's3'] as const)('%s: an object carrying a secret is stored masked', async (kind) => {
+    const target = await targetFactory(kind, () => s3, () => dir).make();
+    const body = new TextEncoder().encode(`<p>${ENV.SEOUL_API_KEY}</p>`);
+    await target.put('ko/index.html', body, { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
+    const got = await target.get('ko/index.html');
+    expect(new TextDecoder().decode(got?.body)).toBe('<p>[secret SEOUL_API_KEY]</p>');
   });
 });
