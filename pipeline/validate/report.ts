@@ -27,7 +27,7 @@ export class ReportBuilder {
     this.rejected++;
     loc = this.relabel(loc);
     const where = column ? `${describeLocation(loc)}, column ${column}` : describeLocation(loc);
-    const r: RejectedRow = { loc, column, value, rule, message: `${where}: ${quote(value)} ${text}` };
+    const r: RejectedRow = { loc, column, value: keptValue(value), rule, message: `${where}: ${quote(value)} ${text}` };
     if (this.rejections.length < MAX_REJECTIONS_KEPT) this.rejections.push(r);
     return r;
   }
@@ -36,7 +36,7 @@ export class ReportBuilder {
   rejectWithMessage(loc: SourceLocation, column: string, value: RawValue, rule: string, message: string): RejectedRow {
     this.rejected++;
     loc = this.relabel(loc);
-    const r: RejectedRow = { loc, column, value, rule, message };
+    const r: RejectedRow = { loc, column, value: keptValue(value), rule, message };
     if (this.rejections.length < MAX_REJECTIONS_KEPT) this.rejections.push(r);
     return r;
   }
@@ -67,4 +67,12 @@ export class ReportBuilder {
       ...(error !== undefined ? { error } : {}),
     };
   }
+}
+
+/** Longest rejected value kept in a report (and shown on the dataset page): a cell can be megabytes. */
+const KEPT_VALUE_CHARS = 200;
+
+function keptValue(value: RawValue): RawValue {
+  if (typeof value !== 'string' || value.length <= KEPT_VALUE_CHARS) return value;
+  return `${value.slice(0, KEPT_VALUE_CHARS - 1)}… (${(value.length - KEPT_VALUE_CHARS + 1).toLocaleString('en-US')} more characters)`;
 }

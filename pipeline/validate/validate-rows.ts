@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { writeSnapshotMeta } from '../snapshot-store.ts';
 import { conformDistrict, districtColumns, type Gu } from '../districts.ts';
 import { maskSecrets } from '../extract/index.ts';
+import { quote } from '../errors.ts';
 import { describeLocation } from './location.ts';
 import { PrimaryKeys } from './primary-keys.ts';
 import { ReportBuilder } from './report.ts';
@@ -172,7 +173,7 @@ function checkKey(keys: PrimaryKeys, row: Row, loc: SourceLocation, report: Repo
   const first = keys.check(row, loc);
   if (first === undefined) return null;
   report.duplicates++;
-  const shown = cols.map((c, i) => `${c} ${JSON.stringify(values[i])}`).join(', ');
+  const shown = cols.map((c, i) => `${c} ${typeof values[i] === 'string' ? quote(values[i], 80) : JSON.stringify(values[i])}`).join(', ');
   const firstAt = first ? describeLocation(first) : 'an earlier row';
   return report.rejectWithMessage(loc, cols.join('+'), values.join(' / '), 'duplicate-key',
     `${describeLocation(loc)}: duplicate primary key (${shown}), first seen at ${firstAt}`);

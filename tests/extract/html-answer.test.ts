@@ -5,6 +5,7 @@ import { fetchDataset } from '../../pipeline/extract/index.ts';
 import { quote } from '../../pipeline/errors.ts';
 import { webhookPurge } from '../../pipeline/publish/purge-webhook.ts';
 import { HeaderMismatchError } from '../../pipeline/validate/header-map.ts';
+import { ReportBuilder } from '../../pipeline/validate/report.ts';
 import { startHttpServer, type TestHttpServer } from '../helpers/http-server.ts';
 import { descriptor, tempDir, testEffects } from '../validate/helpers.ts';
 
@@ -64,4 +65,8 @@ test('quoted input is capped, saying how much more there was; header lists too',
   expect(e.message).toMatch(/the file's headers are "<td class=\\"c0\\">x+…" \(\d+ more characters\), /);
   expect(e.message).toMatch(/ and 470 more$/);
   expect(e.message.length).toBeLessThan(4000);
+  // A rejected cell of 5,000 characters: the message quotes 60, the report keeps 200.
+  const r = new ReportBuilder('air').reject({ file: 'data.csv', line: 3 }, 'pm10', '9'.repeat(5000), 'type', 'is not a number');
+  expect(r.message).toBe(`line 3, column pm10: "${'9'.repeat(59)}…" (4,941 more characters) is not a number`);
+  expect(r.value).toBe(`${'9'.repeat(199)}… (4,801 more characters)`);
 });
