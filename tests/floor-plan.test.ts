@@ -22,7 +22,8 @@ const folderOf = (file: string): string | null => {
 };
 
 interface Import { from: string; line: number; target: string }
-const IMPORT = /^(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)'/gms;
+// Static imports and re-exports, and dynamic `import('…')` (commands load stages inside their action).
+const IMPORT = /(?:^(?:import|export)\s[^;]*?\sfrom\s+|\bimport\(\s*)'(\.[^']+)'/gms;
 
 const imports: Import[] = walk(PIPELINE).flatMap((file) => {
   const text = readFileSync(file, 'utf8');
