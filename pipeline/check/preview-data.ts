@@ -45,6 +45,7 @@ async function outsideReason(catalog: Catalog, ds: DatasetDescriptor): Promise<s
 }
 
 async function readRows(path: string): Promise<Row[] | undefined> {
+  // No rows file means the dataset produced no rows; the caller says so for the chart preview.
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row);

@@ -98,6 +98,7 @@ async function datasetLog(ds: DatasetDescriptor, input: ChangelogInput): Promise
     : ds.sql ? { outcome: 'derived' } : null;
   const changedAt = input.changedAt[ds.id] ?? null;
   const lastModified = after?.fetch?.lastModified ?? null;
+  // Rows whose period cannot be read leave the period unknown; freshness then goes by content alone.
   const period = after && ds.time ? await dataPeriodOf(ds.time, input.work.rows(ds.id), after.fetch?.fetchedAt).catch(() => null) : null;
   return {
     id: ds.id,

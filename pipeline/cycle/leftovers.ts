@@ -19,6 +19,7 @@ const TMP = /\.(\d+)\.[a-z0-9]+\.tmp$/;
 
 async function removeDeadTemps(dir: string, depth: number): Promise<number> {
   let removed = 0;
+  // A folder not made yet holds no leftovers.
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const e of entries) {
     const path = join(dir, e.name);

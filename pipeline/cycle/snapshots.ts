@@ -53,6 +53,7 @@ export async function keepBefore(work: WorkDir, scratch: string, id: string, pub
   const meta = await readMeta(work, id);
   if (meta?.hash !== published.meta.hash) return;
   const dest = beforePath(scratch, id, published.meta.hash);
+  // Kept aside only for the diff: when neither link nor copy works, the diff reads the target's copy.
   await link(work.rows(id), dest).catch(() => copyFile(work.rows(id), dest).catch(() => undefined));
 }
 

@@ -10,6 +10,7 @@ const STATIC = new Set(['css', 'svg', 'png', 'ico', 'woff2', 'txt']);
 
 export async function copyAssets(fromDir: string, outDir: string): Promise<Record<string, string>> {
   const names: Record<string, string> = {};
+  // No assets folder is a site without extra assets, not an error.
   const entries = await readdir(fromDir, { withFileTypes: true }).catch(() => []);
   for (const e of entries) {
     const ext = extname(e.name).slice(1);

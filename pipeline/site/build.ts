@@ -52,6 +52,7 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 }
 
 async function isReplaceable(outDir: string): Promise<boolean> {
+  // Nothing there (or nothing we can see) may be replaced by the new site.
   const info = await stat(outDir).catch(() => null);
   if (!info) return true;
   if (!info.isDirectory()) return false;
@@ -62,6 +63,7 @@ async function isReplaceable(outDir: string): Promise<boolean> {
 /** Staging and old folders of earlier builds that were killed half-way (named only by us). */
 async function removeLeftovers(outDir: string): Promise<void> {
   const prefix = `${basename(outDir)}.`;
+  // No parent listing means no leftovers of ours to remove.
   const siblings = await readdir(dirname(outDir)).catch(() => [] as string[]);
   for (const name of siblings) {
     if (name.startsWith(prefix) && /^\.(staging|old)-\d+$/.test(name.slice(prefix.length - 1))) {

@@ -104,6 +104,7 @@ async function bundleAll(dir: string): Promise<Array<[string, Uint8Array]>> {
 export async function buildClientBundle(sourceDir: string, outDir: string, log: Logger): Promise<ClientBundle> {
   const srcDir = resolve(sourceDir);
   const result: ClientBundle = { assets: {}, bytes: {} };
+  // No client sources: the site works without JavaScript (the pages say so), so no bundle is built.
   const names = await readdir(srcDir).catch(() => [] as string[]);
   if (!names.includes('loader.ts') || !names.includes('chart.ts')) return result;
   const key = `${srcDir}\0${await sourceHash(srcDir)}`;

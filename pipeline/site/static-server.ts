@@ -49,6 +49,7 @@ export function pickLanguage(acceptLanguage: string | undefined): Lang {
 }
 
 async function fileAt(path: string): Promise<{ path: string; size: number } | 'dir' | null> {
+  // Not found or not readable: served as a 404, as any static server would.
   const info = await stat(path).catch(() => null);
   if (!info) return null;
   if (info.isDirectory()) return 'dir';
@@ -100,6 +101,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
 export async function startStaticServer(opts: { root: string; port?: number; host?: string }): Promise<StaticServer> {
   const root = resolve(opts.root);
   const server = createServer((req, res) => {
+    // The reader gets a 500 (or a closed connection) rather than our stack; `serve` is a local preview.
     handle(root, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, 'internal error\n');
       else res.destroy();

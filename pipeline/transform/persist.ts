@@ -18,6 +18,7 @@ export async function writeReport(work: WorkDir, report: ValidationReport): Prom
  * An already stale snapshot keeps its original `since`. Returns false when there is none.
  */
 export async function keepLastGood(work: WorkDir, id: string, since: string, reason: string): Promise<boolean> {
+  // No usable meta is no last good snapshot: the caller reports the dataset failed with its own reason.
   const meta = await readSnapshotMeta(work, id).catch(() => null);
   if (!meta) return false;
   const rowsThere = await access(work.rows(id)).then(() => true, () => false);

@@ -26,6 +26,7 @@ function versionOf(pkg: string): string {
 
 async function sourceFiles(entry: string): Promise<string[]> {
   if (!entry.endsWith('/')) return [inThisTree(entry)];
+  // A folder that is not there has no files to fingerprint (the reuse key then simply differs).
   const names = await readdir(PIPELINE + entry, { recursive: true }).catch(() => [] as string[]);
   return names.filter((n) => n.endsWith(EXT)).sort().map((n) => entry + n);
 }
@@ -42,6 +43,7 @@ export function codeFingerprint(entries: readonly string[], libraries: readonly 
       for (const lib of libraries) hash.update(`lib ${lib}@${versionOf(lib)}\n`);
       for (const entry of entries) {
         for (const file of await sourceFiles(entry)) {
+          // A missing file still changes the fingerprint, so reuse never survives it.
           const text = await readFile(PIPELINE + file).catch(() => Buffer.from('(missing)'));
           hash.update(`file ${file} ${text.byteLength}\n`).update(text);
         }

@@ -30,6 +30,7 @@ export const register: RegisterCommand = (program, setExit) => {
     .action(async (opts: ServeOptions) => {
       const ctx = makeContext(opts);
       const root = opts.dir ? resolve(opts.dir) : join(ctx.out, 'site');
+      // Whatever stat says (absent, no permission), there is no site to serve: the error below says what to do.
       const info = await stat(join(root, 'index.html')).catch(() => null);
       if (!info?.isFile()) throw new CliError(`${root}: no built site here (no index.html); run \`citydash build\` first`, 1);
       const port = parsePort(opts.port);
