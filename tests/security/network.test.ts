@@ -140,6 +140,20 @@ describe('through the extract stage', () => {
     expect(sent).toEqual([`http://data.example.test:${port}/air.csv`, `http://mirror.example.test:${port}/moved.csv`]);
   });
 
+  test('DNS rebinding: the connection goes to the address that was checked, not to a second answer', async () => {
+    server.route('/air.csv', { body: CSV });
+    const port = new URL(server.origin).port;
+    // The answer the rule checked is public (TEST-NET-3, unreachable here); the system's own
+    // answer for localhost, which a client resolving again to connect would get, is loopback.
+    let answers = 0;
+    const rebinding: Resolver = async () => { answers++; return [{ address: '203.0.113.7', family: 4 }]; };
+    const { httpGet } = await import('../../pipeline/extract/http.ts');
+    const err = await httpGet(`http://localhost:${port}/air.csv`, { retries: 0, timeoutMs: 3000 }, effects({}, rebinding)).then(() => null, (e: Error) => e);
+    expect(err?.name).toMatch(/NetworkError|TimeoutError/);
+    expect(answers).toBe(1);
+    expect(server.requests).toHaveLength(0);
+  });
+
   test('a redirect to a private address is refused even from an allowed loopback test server', async () => {
     server.route('/air.csv', { redirect: 'http://10.0.0.1/internal.csv' });
     const r = await fetchDataset(httpSource(server.url('/air.csv')), ctx(effects({ CITYDASH_ALLOW_HOSTS: '127.0.0.1' })));
