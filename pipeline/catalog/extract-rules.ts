@@ -11,7 +11,7 @@ import { quote } from '../errors.ts';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { descriptorDir, isObj, localFileProblems, type Obj } from './file-rules.ts';
-import { netPolicyFrom, urlHostProblem, type NetPolicy } from '../extract/net-policy.ts';
+import { netPolicyFrom, urlHostProblem, type NetPolicy } from '../net-rule.ts';
 import { resolveCatalogPath } from './paths.ts';
 import { problemAt } from './problem.ts';
 import type { SourceDoc } from './source-doc.ts';

@@ -19,7 +19,7 @@ import { defaultSettings, toChart, toDataset } from './normalize.ts';
 import { hasErrors, problemAt, problemInFile, sortProblems } from './problem.ts';
 import { RowSchemaCache, rowSchemaProblems } from './row-schemas.ts';
 import { loadSettings } from './settings.ts';
-import { netPolicyFrom } from '../extract/net-policy.ts';
+import { netPolicyFrom } from '../net-rule.ts';
 import { parseSourceDoc } from './source-doc.ts';
 
 export interface LoadedCatalog {
