@@ -174,6 +174,7 @@ function sourceHint(ds: DatasetDescriptor, ctx: FetchContext, key: string | unde
     try {
       return seoulDisplayUrl(spec, ctx.effects.env);
     } catch {
+      // A broken base URL: the fetch's own error says why; this is only the record's hint.
       return `seoul-openapi ${spec.service ?? '(no service)'}`;
     }
   }

@@ -4,6 +4,7 @@
 // redirects followed by hand so a loop is named instead of surfacing as "fetch failed".
 
 import { STATUS_CODES } from 'node:http';
+import { quote } from '../errors.ts';
 import type { Effects } from '../types.ts';
 import { backoffDelay, defaultSleep, parseRetryAfter } from './http-backoff.ts';
 import { declaredLength, lowLevelReason, readBody } from './http-body.ts';
@@ -193,7 +194,8 @@ function redirectTarget(res: Response, current: string, attempt: number, s: Sett
   try {
     next = new URL(location, current);
   } catch {
-    throw new BadUrlError(`redirect to an unparseable Location ${JSON.stringify(s.mask(location).slice(0, 200))}`, METHOD, s.display(current));
+    // The parser's reason adds nothing to "unparseable"; the Location itself is quoted, masked and capped.
+    throw new BadUrlError(`redirect to an unparseable Location ${quote(s.mask(location), 120)}`, METHOD, s.display(current));
   }
   if (next.protocol !== 'http:' && next.protocol !== 'https:') {
     throw new BadUrlError(`redirect to unsupported scheme ${JSON.stringify(next.protocol)}`, METHOD, s.display(current));
@@ -206,6 +208,7 @@ function checkUrl(url: string, shown: string): void {
   try {
     parsed = new URL(url);
   } catch {
+    // The parser's reason adds nothing to "not an absolute URL".
     throw new BadUrlError('not an absolute URL', METHOD, shown);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {

@@ -16,6 +16,7 @@ export function displayWebhook(url: string): string {
     const u = new URL(url);
     return `${u.protocol}//${u.host}${u.pathname}`;
   } catch {
+    // Shown as such; webhookPurge refuses the URL with this name.
     return '(invalid URL)';
   }
 }
