@@ -112,6 +112,16 @@ export interface DatasetDescriptor {
   file: string;
 }
 
+/** Bands of one measured field, e.g. Korea's PM2.5 grades: 0–15 좋음, 16–35 보통, 36–75 나쁨, 76+ 매우나쁨. */
+export interface ReferenceBands {
+  field: string;
+  /** Only for the rows where this column has this value (one series). */
+  where?: Record<string, string | number>;
+  title: Localized;
+  /** In rising order; each from the previous `to` (0 first) to its own, the last maybe open. */
+  bands: Array<{ to?: number; label: Localized; color?: string }>;
+}
+
 export interface ChartDescriptor {
   id: string;
   area: string;
@@ -135,6 +145,8 @@ export interface ChartDescriptor {
    * The headline card on the home page (optional): the latest value of one column, for one series
    * (filter, named by label), compared with the period before or the same period a year earlier.
    */
+  /** Reference bands behind the chart (air-quality grades), named on it and in the alt text (reference-bands.ts). */
+  reference?: ReferenceBands[];
   indicator?: { dataset: string; value: string; time?: string; filter?: Record<string, string | number>; label?: Localized; compare?: 'previous' | 'year-ago' };
   file: string;
 }

@@ -44,6 +44,8 @@ export async function renderPreviews(catalog: Catalog, requests: PreviewRequest[
           const file = fileName(chart.id, lang);
           await writeFileAtomic(join(dir, file), rendered.png);
           preview.images.push({ lang, file, alt: rendered.alt.text, altDrafted: rendered.alt.drafted });
+          // two series drawn in one colour mislead (issue 12); said once, the palette is the same in both languages
+          if (lang === 'ko') for (const w of rendered.warnings.filter((x) => x.includes('colours repeat'))) problems.push({ file: chart.file, line: 1, col: 1, message: w, hint: 'draw one small chart per series (facet) or label the lines directly', rule: 'palette', severity: 'warning' });
         } catch (e) {
           const message = (e as Error).message.replace(`${chart.file}: `, '');
           problems.push({ file: chart.file, line: 1, col: 1, message: `the chart does not render: ${message}`, hint: 'fix the spec; the message names the failing part', rule: 'render', severity: 'error' });

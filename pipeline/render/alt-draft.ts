@@ -2,12 +2,13 @@
 // what is measured (with unit), the range of time or categories, the latest value and its
 // change on the period before, and the extremes. Korean sentences avoid particles that depend
 // on the last syllable (이/가, 은/는 after numbers), so they read correctly for any value.
+import { describeReference } from './reference-bands.ts';
 import { GU, conformDistrict } from '../districts.ts';
 import type { ChartDescriptor, ColumnSpec, Lang, Row } from '../types.ts';
 import { altRoles, type AltRoles, type ChartKind } from './alt-roles.ts';
 import { toPoints, type Granularity, type Point } from './alt-series.ts';
 import { LOCALES } from './locale.ts';
-import { titleWithUnit, withUnit } from './units.ts';
+import { columnUnit, titleWithUnit, withUnit } from './units.ts';
 import { formatters, type Formatters } from './vega-extras.ts';
 
 const KIND: Record<Lang, Record<ChartKind, string>> = {
@@ -187,5 +188,8 @@ export function draftAlt(chart: ChartDescriptor, lang: Lang, rows: readonly (Row
     const missing = missingGu(c, points);
     if (missing) sentences.push(missing);
   }
+  // the bands drawn behind the data are part of what the chart shows
+  const bands = describeReference(chart.reference, lang, (f) => columnUnit(columns[f], lang));
+  if (bands) sentences.push(bands);
   return sentences.join(' ');
 }

@@ -6,6 +6,7 @@ import { BUILTIN_COLUMN_TITLES } from './default-titles.ts';
 import { deepMerge, isPlainObject } from './merge.ts';
 import { fieldOf, markType, visitViews, type Obj } from './spec-walk.ts';
 import { plainTimeUnit } from './temporal.ts';
+import { columnUnit } from './units.ts';
 
 export type ChartKind = 'bar' | 'line' | 'area' | 'point' | 'arc' | 'rect' | 'map' | 'other';
 
@@ -50,7 +51,14 @@ function role(def: Obj, lang: Lang, columns: Record<string, ColumnSpec>): FieldR
   const unit = plainTimeUnit(def);
   if (unit) names.push(`utc${unit}_${f}`);
   names.push(f);
-  return { field: f, names, title, unit: count ? undefined : col?.unit };
+  return { field: f, names, title, unit: count ? undefined : columnUnit(col, lang) };
+}
+
+/** The field a faceted chart splits its panels by (`facet: {field}`, `facet: {row}`, encoding row/column/facet). */
+function facetField(spec: Obj, enc: Record<string, unknown>): Obj | undefined {
+  const f = spec.facet;
+  const candidates = [f, isPlainObject(f) ? f.row : undefined, isPlainObject(f) ? f.column : undefined, enc.facet, enc.row, enc.column];
+  return candidates.find((d): d is Obj => isPlainObject(d) && typeof d.field === 'string' && isDiscrete(d));
 }
 
 /** The roles of a chart's main view in one language. */
@@ -76,7 +84,8 @@ export function altRoles(chart: ChartDescriptor, lang: Lang, columns: Record<str
   const timeDef = position.find(isTemporal);
   const discrete = position.filter((d) => isDiscrete(d) && !isTemporal(d));
   let categoryDef = timeDef ? undefined : discrete[0];
-  let seriesDef = colour && isDiscrete(colour) ? colour : undefined;
+  // small multiples: the panels are the series (one chart per item), as colours would be
+  let seriesDef = colour && isDiscrete(colour) ? colour : facetField(spec, enc);
   if (!categoryDef && kind === 'arc') [categoryDef, seriesDef] = [seriesDef, undefined];
   // a heat map: colour is the measure, the other axis splits the rows (gu by month)
   if (measureDef && measureDef === colour) seriesDef = timeDef ? discrete[0] : discrete[1];

@@ -14,6 +14,8 @@ export interface CachedChart {
   vega: object;
   vegaLite: object;
   alt: { text: string; drafted: boolean };
+  /** The phone layout (layouts.ts). */
+  narrow?: { svg: string; vega: object };
   warnings: string[];
 }
 
@@ -21,12 +23,12 @@ export function cacheKey(inputs: unknown): string {
   return sha256Json(inputs);
 }
 
-const FILES = { svg: 'chart.svg', download: 'download.svg', png: 'chart.png', vega: 'vega.json', vegaLite: 'vega-lite.json', alt: 'alt.json', meta: 'meta.json' };
+const FILES = { svg: 'chart.svg', download: 'download.svg', png: 'chart.png', vega: 'vega.json', vegaLite: 'vega-lite.json', alt: 'alt.json', meta: 'meta.json', narrowSvg: 'narrow.svg', narrowVega: 'narrow-vega.json' };
 
 export async function readCached(dir: string, key: string): Promise<CachedChart | undefined> {
   const base = join(dir, key);
   try {
-    const [svg, download, png, vega, vegaLite, alt, meta] = await Promise.all([
+    const [svg, download, png, vega, vegaLite, alt, meta, narrowSvg, narrowVega] = await Promise.all([
       readFile(join(base, FILES.svg), 'utf8'),
       readFile(join(base, FILES.download), 'utf8'),
       readFile(join(base, FILES.png)),
@@ -34,6 +36,8 @@ export async function readCached(dir: string, key: string): Promise<CachedChart 
       readFile(join(base, FILES.vegaLite), 'utf8'),
       readFile(join(base, FILES.alt), 'utf8'),
       readFile(join(base, FILES.meta), 'utf8'),
+      readFile(join(base, FILES.narrowSvg), 'utf8'),
+      readFile(join(base, FILES.narrowVega), 'utf8'),
     ]);
     return {
       svg,
@@ -42,6 +46,7 @@ export async function readCached(dir: string, key: string): Promise<CachedChart 
       vega: JSON.parse(vega) as object,
       vegaLite: JSON.parse(vegaLite) as object,
       alt: JSON.parse(alt) as CachedChart['alt'],
+      narrow: { svg: narrowSvg, vega: JSON.parse(narrowVega) as object },
       warnings: (JSON.parse(meta) as { warnings: string[] }).warnings,
     };
   } catch {
@@ -60,5 +65,6 @@ export async function writeCached(dir: string, key: string, entry: CachedChart):
     [FILES.vegaLite]: JSON.stringify(entry.vegaLite),
     [FILES.alt]: JSON.stringify(entry.alt),
     [FILES.meta]: JSON.stringify({ warnings: entry.warnings }),
+    ...(entry.narrow ? { [FILES.narrowSvg]: entry.narrow.svg, [FILES.narrowVega]: JSON.stringify(entry.narrow.vega) } : {}),
   });
 }

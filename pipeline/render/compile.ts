@@ -97,6 +97,8 @@ export async function renderVega(spec: Obj, lang: Lang, mainMark?: MainMark): Pr
     });
     const svg = await view.toSVG();
     if (errors.length) throw new Error(errors.join('; '));
+    const repeats = repeatedColours(view);
+    if (repeats) warnings.push(repeats);
     const drawn = mainMark ? mainData(view, spec, mainMark) : undefined;
     return { svg, warnings, drawn };
   } catch (e) {
@@ -104,6 +106,23 @@ export async function renderVega(spec: Obj, lang: Lang, mainMark?: MainMark): Pr
   } finally {
     view?.finalize();
   }
+}
+
+/**
+ * A categorical colour scale with more values than colours draws two series alike (issue 12):
+ * say so, for `citydash check`. Small multiples or direct labels are the fix.
+ */
+function repeatedColours(view: vega.View): string | undefined {
+  let scale: { type?: string; domain(): unknown[]; range(): unknown[] } | undefined;
+  try {
+    scale = view.scale('color') as typeof scale;
+  } catch {
+    return undefined;
+  }
+  if (!scale || scale.type !== 'ordinal') return undefined;
+  const values = scale.domain().length;
+  const colours = new Set(scale.range().map(String)).size;
+  return values > colours ? `the colour scale has ${values} values but ${colours} colours, so colours repeat: show fewer series, small multiples (facet) or direct labels` : undefined;
 }
 
 /** Which mark is the chart's subject: a Vega mark type, or a Vega-Lite mark name. */

@@ -1,8 +1,8 @@
 // Axis, legend and tooltip titles default to the column titles in the page's language, so a
-// chart author writes `field: pm25` once and readers see "초미세먼지 (㎍/㎥)" / "PM2.5 (㎍/㎥)".
+// chart author writes `field: pm25` once and readers see "초미세먼지 (㎍/㎥)" / "PM2.5 (µg/m³)".
 import type { ColumnSpec, Lang, Localized } from '../types.ts';
 import { fieldOf, visitChannelDefs, visitViews, type Obj } from './spec-walk.ts';
-import { titleWithUnit } from './units.ts';
+import { columnUnit, titleWithUnit } from './units.ts';
 
 /** Columns every gu-conformed dataset gets from the validate stage. */
 export const BUILTIN_COLUMN_TITLES: Record<string, Localized> = {
@@ -31,7 +31,7 @@ export function findColumn(columns: ColumnsByDataset, field: string, prefer: str
 /** Title for one column in one language, with its unit; undefined when nothing is known. */
 export function columnTitle(field: string, col: ColumnSpec | undefined, lang: Lang): string | undefined {
   const title = col?.title?.[lang] ?? BUILTIN_COLUMN_TITLES[field]?.[lang];
-  return title ? titleWithUnit(title, col?.unit, lang) : undefined;
+  return title ? titleWithUnit(title, columnUnit(col, lang), lang) : undefined;
 }
 
 /** Sets `title` on every channel definition that has none. Mutates `spec`. */

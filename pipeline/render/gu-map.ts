@@ -10,6 +10,8 @@ import { deepMerge, isPlainObject } from './merge.ts';
 import type { Obj } from './spec-walk.ts';
 
 export const TILE_SIZE = 76;
+/** Tiles on a phone: seven across fit the narrow layout's 320 px (layouts.ts) with the padding. */
+export const NARROW_TILE_SIZE = 42;
 const NO_DATA = '#eeeeee';
 const GAP = '#ffffff';
 const LABEL = '#1a1a1a';
@@ -25,6 +27,8 @@ export interface GuMapOptions {
   lang: Lang;
   /** d3 format of the value labels, e.g. ",.1~f". */
   valueFormat?: string;
+  /** The phone layout: smaller tiles and shapes, shorter names, the legend below. */
+  narrow?: boolean;
 }
 
 interface Tile {
@@ -38,10 +42,25 @@ interface Tile {
   tile_cy: number;
 }
 
-function tiles(lang: Lang): Tile[] {
+/**
+ * A gu's English name on a phone tile: names longer than six letters break after their first
+ * romanised syllable, hyphenated ("Yeong-" / "deungpo"), so all 25 read whole in 42 px.
+ */
+export function narrowName(en: string): string {
+  if (en.length <= 6) return en;
+  const first = /^[^aeiouwy]*[wy]?[aeiou]+(?:ng|n|m|k|l|p)?(?=[^aeiou])/i.exec(en)?.[0];
+  return first && first.length >= 2 && en.length - first.length >= 2 ? `${first}-\n${en.slice(first.length)}` : en;
+}
+
+function tileName(g: (typeof GU)[number], lang: Lang, narrow: boolean): string {
+  if (lang === 'ko') return narrow ? g.short.ko : g.ko;
+  return narrow ? narrowName(g.short.en) : g.short.en;
+}
+
+function tiles(lang: Lang, narrow = false): Tile[] {
   return GU.map((g) => ({
     tile_code: g.code,
-    tile_name: lang === 'ko' ? g.ko : g.short.en,
+    tile_name: tileName(g, lang, narrow),
     tile_col: g.tile.col,
     tile_col2: g.tile.col + 1,
     tile_row: g.tile.row,
@@ -62,7 +81,8 @@ export function valueFormatFor(rows: Row[], field: string): string {
 }
 
 function colorDef(o: GuMapOptions): Obj {
-  return { field: o.value, type: 'quantitative', scale: RAMP, legend: { orient: 'right', gradientLength: 180 } };
+  const legend = o.narrow ? { orient: 'bottom', gradientLength: 200 } : { orient: 'right', gradientLength: 180 };
+  return { field: o.value, type: 'quantitative', scale: RAMP, legend };
 }
 
 function tooltip(o: GuMapOptions, nameField: string): Obj[] {
@@ -75,16 +95,22 @@ function tooltip(o: GuMapOptions, nameField: string): Obj[] {
 /** Tile-grid cartogram of the 25 gu for the rows of `o.dataset`. */
 export function guTileGrid(o: GuMapOptions): Obj {
   const code = o.code ?? 'gu_code';
-  const cells = tiles(o.lang);
+  const cells = tiles(o.lang, o.narrow);
   const { cols, rows } = GU_TILE_GRID;
+  const size = o.narrow ? NARROW_TILE_SIZE : TILE_SIZE;
+  // Korean short names and two-line English names on a phone; full names on wider screens.
+  const nameSize = o.narrow ? (o.lang === 'ko' ? 11 : 9) : o.lang === 'ko' ? 12 : 10;
+  const valueSize = o.narrow ? 11 : 12;
+  const nameDy = o.narrow ? (o.lang === 'ko' ? -7 : -11) : -9;
+  const valueDy = o.narrow ? (o.lang === 'ko' ? 8 : 12) : 9;
   const x = { field: 'tile_col', type: 'quantitative', scale: { domain: [0, cols], nice: false, zero: false }, axis: null };
   const y = { field: 'tile_row', type: 'quantitative', scale: { domain: [0, rows], nice: false, zero: false, reverse: true }, axis: null };
   const box = { x, x2: { field: 'tile_col2' }, y, y2: { field: 'tile_row2' } };
   const center = { x: { field: 'tile_cx', type: 'quantitative' }, y: { field: 'tile_cy', type: 'quantitative' } };
   const fields = ['tile_name', 'tile_col', 'tile_col2', 'tile_row', 'tile_row2', 'tile_cx', 'tile_cy'];
   return {
-    width: cols * TILE_SIZE,
-    height: rows * TILE_SIZE,
+    width: cols * size,
+    height: rows * size,
     data: { name: o.dataset },
     transform: [
       { lookup: code, from: { data: { values: cells }, key: 'tile_code', fields } },
@@ -95,11 +121,11 @@ export function guTileGrid(o: GuMapOptions): Obj {
       { mark: { type: 'rect', stroke: GAP, strokeWidth: 3 }, encoding: { ...box, color: colorDef(o), tooltip: tooltip(o, 'tile_name') } },
       {
         data: { values: cells },
-        mark: { type: 'text', dy: -9, fontSize: o.lang === 'ko' ? 12 : 10, color: LABEL, limit: TILE_SIZE - 4 },
+        mark: { type: 'text', dy: nameDy, fontSize: nameSize, color: LABEL, limit: size - 3, lineBreak: '\n', lineHeight: nameSize + 1 },
         encoding: { ...center, text: { field: 'tile_name', type: 'nominal' } },
       },
       {
-        mark: { type: 'text', dy: 9, fontSize: 12, fontWeight: 'bold', color: LABEL, limit: TILE_SIZE - 6 },
+        mark: { type: 'text', dy: valueDy, fontSize: valueSize, fontWeight: 'bold', color: LABEL, limit: size - 4 },
         encoding: { ...center, text: { field: o.value, type: 'quantitative', format: o.valueFormat ?? ',.3~f' } },
       },
     ],
@@ -113,12 +139,12 @@ export function guChoropleth(o: GuMapOptions, b: GuBoundaries): Obj {
   const shapes = { name: BOUNDARY_DATASET, format: { type: 'topojson', feature: b.object } };
   const labels = GU.filter((g) => b.labels.has(g.code)).map((g) => {
     const [lon, lat] = b.labels.get(g.code)!;
-    return { label_code: g.code, label_name: o.lang === 'ko' ? g.ko : g.short.en, label_lon: lon, label_lat: lat };
+    return { label_code: g.code, label_name: tileName(g, o.lang, Boolean(o.narrow)), label_lon: lon, label_lat: lat };
   });
   const at = { longitude: { field: 'label_lon', type: 'quantitative' }, latitude: { field: 'label_lat', type: 'quantitative' } };
   return {
-    width: 560,
-    height: 470,
+    width: o.narrow ? 300 : 560,
+    height: o.narrow ? 252 : 470,
     data: { name: o.dataset },
     transform: [
       { lookup: code, from: { data: shapes, key: 'properties.SIG_CD' }, as: '__geo' },
@@ -134,7 +160,7 @@ export function guChoropleth(o: GuMapOptions, b: GuBoundaries): Obj {
       },
       {
         data: { values: labels },
-        mark: { type: 'text', fontSize: o.lang === 'ko' ? 11 : 10, color: LABEL },
+        mark: { type: 'text', fontSize: o.narrow ? 9 : o.lang === 'ko' ? 11 : 10, color: LABEL, lineBreak: '\n' },
         encoding: { ...at, text: { field: 'label_name', type: 'nominal' } },
       },
     ],

@@ -14,6 +14,8 @@ import { markType, visitViews, type Obj } from './spec-walk.ts';
 import { checkSpec } from './spec-check.ts';
 import { normalizeTemporal } from './temporal.ts';
 import { themeConfig } from './theme.ts';
+import { narrowLayout, type Layout } from './layouts.ts';
+import { addReferenceBands } from './reference-bands.ts';
 
 const CONTAINER_FALLBACK = { width: 560, height: 300 };
 
@@ -24,7 +26,7 @@ export interface LocalizedChart {
   mainMark: MainMark | undefined;
 }
 
-function expandGuMap(chart: ChartDescriptor, lang: Lang, spec: Obj, data: Record<string, Row[]>, geo?: GuBoundaries): Obj {
+function expandGuMap(chart: ChartDescriptor, lang: Lang, spec: Obj, data: Record<string, Row[]>, geo: GuBoundaries | undefined, layout: Layout): Obj {
   const map = chart.map;
   if (!map || typeof map.dataset !== 'string' || typeof map.value !== 'string') {
     throw new DataBindingError('template gu-map needs map: {dataset, value, code?}');
@@ -32,7 +34,7 @@ function expandGuMap(chart: ChartDescriptor, lang: Lang, spec: Obj, data: Record
   if (!chart.data.includes(map.dataset)) {
     throw new DataBindingError(`map.dataset ${quote(map.dataset)} is not in the chart's data list [${chart.data.join(', ')}]`);
   }
-  const options = { dataset: map.dataset, value: map.value, code: map.code, lang, valueFormat: valueFormatFor(data[map.dataset] ?? [], map.value) };
+  const options = { dataset: map.dataset, value: map.value, code: map.code, lang, valueFormat: valueFormatFor(data[map.dataset] ?? [], map.value), narrow: layout === 'narrow' };
   return mergeOverTemplate(geo ? guChoropleth(options, geo) : guTileGrid(options), spec);
 }
 
@@ -42,6 +44,8 @@ export function localizeChart(
   data: Record<string, Row[]>,
   columns: Record<string, Record<string, ColumnSpec>>,
   geo?: GuBoundaries,
+  /** `narrow`: the phone layout of the same chart (layouts.ts). */
+  layout: Layout = 'wide',
 ): LocalizedChart {
   if (!isPlainObject(chart.spec)) throw new DataBindingError('spec must be a Vega-Lite object');
   let spec = deepMerge(chart.spec, chart.locales?.[lang]) as Obj;
@@ -49,7 +53,7 @@ export function localizeChart(
   let mainMark: MainMark | undefined;
   let mainDataset: string | undefined;
   if (chart.template === 'gu-map') {
-    spec = expandGuMap(chart, lang, spec, data, geo);
+    spec = expandGuMap(chart, lang, spec, data, geo, layout);
     // layer 1 of the template is the coloured gu layer
     mainMark = { type: geo ? 'shape' : 'rect', name: 'layer_1_marks' };
     mainDataset = chart.map!.dataset;
@@ -73,7 +77,9 @@ export function localizeChart(
   if (spec.height === 'container') spec.height = CONTAINER_FALLBACK.height;
   normalizeTemporal(spec, lang, (field, dataName) => findColumn(columns, field, dataName, chart.data));
   applyDefaultTitles(spec, lang, chart.data, columns);
+  addReferenceBands(spec, chart.reference, lang);
   spec.config = deepMerge(themeConfig(lang), spec.config);
+  if (layout === 'narrow') spec = narrowLayout(spec, { keepSize: chart.template === 'gu-map' });
   const extra = geo ? { [BOUNDARY_DATASET]: geo.topojson } : {};
   // copies: vega parses dates in place and must not touch the caller's rows
   const copies: Record<string, Row[]> = {};

@@ -30,6 +30,8 @@ export interface RenderedChart {
   png: Uint8Array;
   /** Compiled Vega spec with data values and locale inlined, for the browser view. */
   vega: object;
+  /** The phone layout (layouts.ts): its inline SVG (same title and alt text) and its Vega spec. */
+  narrow?: { svg: string; vega: object };
   /** The localized Vega-Lite spec as rendered (theme config, data inlined as `datasets`). */
   vegaLite: object;
   alt: { text: string; drafted: boolean };
@@ -79,8 +81,10 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
   async function render(chart: ChartDescriptor, lang: Lang, data: Record<string, Row[]>, columns: Record<string, Record<string, ColumnSpec>>, given?: DownloadFrame): Promise<RenderedChart> {
     const fail = (part: string, detail: string) => new ChartRenderError(chart.file, chart.id, lang, part, detail);
     let local: LocalizedChart;
+    let narrowLocal: LocalizedChart;
     try {
       local = localizeChart(chart, lang, data, columns, geo);
+      narrowLocal = localizeChart(chart, lang, data, columns, geo, 'narrow');
     } catch (e) {
       const part = e instanceof FieldNotFoundError ? 'field' : e instanceof DataBindingError ? 'data' : 'spec';
       throw fail(part, (e as Error).message);
@@ -91,7 +95,7 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
     const frame = given ? { ...given, measure: given.measure === undefined ? measureOf(local.spec) : given.measure } : undefined;
     const key = cacheKey({
       code: RENDERER_CODE_VERSION, libraries: LIBRARY_VERSIONS, png: PNG_SCALE,
-      id: chart.id, lang, title, alt: givenAlt ?? null, columns: mainColumns, spec: local.spec, frame: frame ?? null,
+      id: chart.id, lang, title, alt: givenAlt ?? null, columns: mainColumns, spec: local.spec, narrow: narrowLocal.spec, frame: frame ?? null,
     });
     if (opts.cacheDir) {
       const hit = await readCached(opts.cacheDir, key);
@@ -104,12 +108,20 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
     let entry: CachedChart;
     try {
       pool ??= new RenderPool(budget);
-      const drawn = await pool.run({ spec: local.spec, lang, mainMark: local.mainMark, alt: givenAlt ? undefined : { chart, columns: mainColumns } });
+      // both layouts in the pool, side by side; the phone one needs no alt text of its own
+      const [drawn, narrowDrawn] = await Promise.all([
+        pool.run({ spec: local.spec, lang, mainMark: local.mainMark, alt: givenAlt ? undefined : { chart, columns: mainColumns } }),
+        pool.run({ spec: narrowLocal.spec, lang }),
+      ]);
       const vega = drawn.vega;
       // without rows read back from the main mark, the alt text describes the dataset's rows
       const drafted = givenAlt ? undefined : drawn.alt ?? draftAlt(chart, lang, (local.mainDataset ? data[local.mainDataset] : undefined) ?? [], mainColumns);
       const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: drafted!, drafted: true };
+      // what the phone layout alone warns about (the rest is said once, for the chart)
+      const wide = new Set(drawn.warnings);
+      const narrow = { drawn: narrowDrawn, vega: narrowDrawn.vega, warnings: narrowDrawn.warnings.filter((w) => !wide.has(w)).map((w) => `phone layout: ${w}`) };
       const svg = accessibleSvg(compactSvg(drawn.svg), { chartId: chart.id, lang, title, desc: alt.text });
+      const narrowSvg = accessibleSvg(compactSvg(narrow.drawn.svg), { chartId: `${chart.id}-narrow`, lang, title, desc: alt.text });
       let download = svg;
       if (frame) {
         try {
@@ -126,7 +138,7 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
       } catch (e) {
         throw fail('png', (e as Error).message);
       }
-      entry = { svg, download, png, vega, vegaLite, alt, warnings: drawn.warnings };
+      entry = { svg, download, png, vega, vegaLite, alt, narrow: { svg: narrowSvg, vega: narrow.vega }, warnings: [...drawn.warnings, ...narrow.warnings] };
     } catch (e) {
       if (e instanceof ChartRenderError) throw e;
       throw fail(e instanceof RenderJobFailure ? e.part : 'render', (e as Error).message);

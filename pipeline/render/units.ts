@@ -1,5 +1,7 @@
-// Units are written once in a descriptor (usually in Korean). English text gets the English
-// word for the common Korean counters; symbols (㎍/㎥, ppm, %) are the same in both.
+// Units are written once in a descriptor (usually in Korean). English text gets the column's
+// English form from the catalog (labels/units.yaml, `ColumnSpec.unitEn`) and, where a column has
+// none, the English word for the common Korean counters here, spelt as labels/units.yaml spells
+// them: one spelling per unit and language (㎍/㎥ in Korean, µg/m³ in English; won, not KRW).
 import type { Lang } from '../types.ts';
 
 const EN_UNITS: Record<string, string> = {
@@ -9,11 +11,13 @@ const EN_UNITS: Record<string, string> = {
   개: 'items',
   곳: 'places',
   가구: 'households',
-  원: 'KRW',
-  천원: 'thousand KRW',
-  만원: '10,000 KRW',
-  백만원: 'million KRW',
-  억원: '100 million KRW',
+  원: 'won',
+  천원: 'thousand won',
+  만원: '10,000 won',
+  백만원: 'million won',
+  억원: '100 million won',
+  '㎍/㎥': 'µg/m³',
+  'mg/㎥': 'mg/m³',
   회: 'times',
   일: 'days',
   년: 'years',
@@ -33,6 +37,11 @@ const EN_PER: Record<string, string> = {
   '천 가구': '1,000 households',
   '㎢': 'km²',
 };
+
+/** The unit a column is shown with in `lang`: the catalog's English form on English pages. */
+export function columnUnit(col: { unit?: string; unitEn?: string } | undefined, lang: Lang): string | undefined {
+  return lang === 'en' ? col?.unitEn || col?.unit : col?.unit;
+}
 
 /** English for a unit; rates like 대/천 명 are translated part by part ("units/1,000 people"). */
 export function localizeUnit(unit: string, lang: Lang): string {

@@ -27,7 +27,7 @@ export function datasetDownloads(id: string, snapshotHash: string, columns: stri
   };
 }
 
-export function chartFiles(id: string, lang: Lang, cacheKey: string): SiteChartFiles {
+export function chartFiles(id: string, lang: Lang, cacheKey: string, narrow = false): SiteChartFiles {
   const h = shortHash(String(DOWNLOAD_FORMAT_VERSION), cacheKey, lang);
   const base = `charts/${id}.${lang}.${h}`;
   return {
@@ -35,6 +35,7 @@ export function chartFiles(id: string, lang: Lang, cacheKey: string): SiteChartF
     png: { path: `${base}.png`, saveAs: `${id}.${lang}.png` },
     vegaLite: { path: `${base}.vl.json`, saveAs: `${id}.${lang}.vl.json` },
     vega: { path: `${base}.vega.json`, saveAs: `${id}.${lang}.vega.json` },
+    ...(narrow ? { vegaNarrow: { path: `${base}.narrow.vega.json`, saveAs: `${id}.${lang}.narrow.vega.json` } } : {}),
   };
 }
 

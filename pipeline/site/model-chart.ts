@@ -55,10 +55,14 @@ function renderFor(chart: ChartDescriptor, lang: Lang, ctx: ChartContext): SiteC
   if (!r) return null;
   const check = checkInlineSvg(r.svg);
   if (!check.ok) ctx.log.warn(`chart ${chart.id} (${lang}): SVG not inlined, shown as an image instead: ${check.reason}`);
+  // The phone layout is inlined only when the wide one is: both pass the same guard, or neither shows.
+  const narrow = check.ok && r.narrow ? checkInlineSvg(r.narrow.svg) : null;
+  if (narrow && !narrow.ok) ctx.log.warn(`chart ${chart.id} (${lang}): phone layout not inlined, the wide chart is shown on phones too: ${narrow.reason}`);
   return {
     svg: check.ok ? check.svg : null,
+    narrowSvg: narrow?.ok ? narrow.svg : null,
     alt: { text: r.alt.text, drafted: r.alt.drafted },
-    files: chartFiles(chart.id, lang, r.cacheKey),
+    files: chartFiles(chart.id, lang, r.cacheKey, Boolean(r.narrow)),
     cached: Boolean(r.cached),
   };
 }

@@ -159,6 +159,8 @@ export interface SiteChartFiles {
   png: SiteFile;
   vegaLite: SiteFile;
   vega: SiteFile;
+  /** The phone layout's Vega spec, for the interactive view on narrow screens (when rendered). */
+  vegaNarrow?: SiteFile;
 }
 
 export interface SiteChartRender {
@@ -167,6 +169,8 @@ export interface SiteChartRender {
    * shows the SVG file through <img>, which cannot run anything).
    */
   svg: string | null;
+  /** The same chart laid out for a phone (legend below, fewer ticks); CSS shows one of the two. */
+  narrowSvg: string | null;
   alt: { text: string; drafted: boolean };
   files: SiteChartFiles;
   cached: boolean;

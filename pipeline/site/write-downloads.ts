@@ -62,6 +62,7 @@ export async function writeChartFiles(outDir: string, chart: SiteChart, rendered
       [files.vegaLite.path, `${JSON.stringify(r.vegaLite)}\n`],
       [files.vega.path, `${JSON.stringify(r.vega)}\n`],
     ];
+    if (files.vegaNarrow && r.narrow) outputs.push([files.vegaNarrow.path, `${JSON.stringify(r.narrow.vega)}\n`]);
     for (const [path, data] of outputs) {
       try {
         await writeFileAtomic(join(outDir, path), data);

@@ -53,7 +53,9 @@ test('a bar chart becomes interactive: tooltip on hover, no CSP violation, no co
   const w = await interactive('/ko/charts/budget-execution-rate/');
   expect(await tooltipOver(w.page, '.cd-view .mark-rect path')).toMatch(/집행률/);
   // The static SVG stays for screen readers (out of sight); the view is for pointer users.
-  expect(await w.page.locator('.chart-scroll > svg.visually-hidden[role="img"]').count()).toBe(1);
+  // One of its two layouts (the one CSS shows at this width; the other stays display: none).
+  expect(await w.page.evaluate(() => Array.from(document.querySelectorAll('.chart-scroll > .chart-layout.visually-hidden > svg[role="img"]'))
+    .filter((svg) => getComputedStyle(svg.parentElement!).display !== 'none').length)).toBe(1);
   expect(await w.page.getAttribute('.cd-view', 'aria-hidden')).toBe('true');
   expect(await w.page.evaluate(() => ['vega', 'vl', 'vegaEmbed', 'VEGA_DEBUG'].filter((k) => k in window))).toEqual([]);
   expect(await w.page.locator('.vega-actions, details.vega-embed, style').count()).toBe(0);
@@ -184,7 +186,7 @@ test('embed pages can be framed by another site; chart pages cannot (frame-ances
     const frames = Object.fromEntries(page.frames().map((f) => [f.url(), f]));
     const embed = frames[site.url('/en/embed/budget-execution-rate/')];
     expect(embed).toBeDefined();
-    expect(await embed.locator('svg[role="img"]').count()).toBe(1);
+    expect(await embed.locator('svg[role="img"]:visible').count()).toBe(1);
     expect(await embed.locator('.embed-link a').getAttribute('href')).toBeTruthy();
     const blocked = page.frames().find((f) => f.url().includes('/en/charts/'));
     expect(blocked ? await blocked.locator('h1').count() : 0).toBe(0);

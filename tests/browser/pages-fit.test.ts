@@ -2,15 +2,23 @@
 // without JavaScript: the page never scrolls sideways; a table wider than its box scrolls inside
 // a labelled, focusable region; no table is cut without a way to see every row (all rows in the
 // page, or a "show all" button that shows them); and sorting works from the keyboard with
-// aria-sort saying the order. Home is a grid of cards from about 1024 px.
+// aria-sort saying the order. Home is a grid of cards from about 1024 px. Every chart page, too:
+// the chart and its legend lie inside the viewport (static SVG without JavaScript, the interactive
+// view with it), drawn at no less than 3/4 of its size, in the layout made for that width.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { newContext } from './helpers/browser.ts';
 import { openSite, PAGE_TYPES, type SiteUnderTest } from './helpers/setup.ts';
 
 let site: SiteUnderTest;
+/** Every chart page of the built site, both languages. */
+let chartPaths: string[] = [];
 
 beforeAll(async () => {
   site = await openSite();
+  const ids = (await readdir(join(site.root, 'ko', 'charts'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  chartPaths = ['ko', 'en'].flatMap((lang) => ids.map((id) => `/${lang}/charts/${id}/`));
 });
 
 afterAll(async () => {
@@ -63,14 +71,60 @@ function tablesOf(page: Page): Promise<TableFacts[]> {
   }));
 }
 
+interface ChartFacts {
+  /** Static layouts a reader (and a screen reader) is shown: wide, narrow, or the only one. */
+  shown: string[];
+  /** What is drawn: the interactive view once it is there, else the static SVG shown. */
+  drawn: { left: number; right: number; scale: number; kind: string } | null;
+  enhanced: string | null;
+  /** The static SVG of the layout shown is still an image with a title for screen readers. */
+  staticImage: boolean;
+}
+
+/** Where the chart of a chart page is drawn, and at what scale of its own size. */
+function chartOf(page: Page): Promise<ChartFacts | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('[data-chart-embed]');
+    if (!host) return null;
+    const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none';
+    const layouts = Array.from(host.querySelectorAll(':scope > .chart-layout'));
+    const shownLayouts = layouts.length ? layouts.filter(visible) : [host];
+    const shown = layouts.length ? shownLayouts.map((el) => (el.classList.contains('chart-narrow') ? 'narrow' : 'wide')) : ['only'];
+    const staticSvg = shownLayouts[0]?.querySelector(':scope > svg');
+    const staticImage = staticSvg?.getAttribute('role') === 'img' && Boolean(staticSvg.querySelector(':scope > title')?.textContent?.trim());
+    const view = host.querySelector('.cd-view svg');
+    const svg = view && visible(view) ? view : Array.from(host.querySelectorAll(':scope > svg, :scope > .chart-layout > svg')).find(visible);
+    if (!svg) return { shown, drawn: null, enhanced: host.dataset.enhanced ?? null, staticImage };
+    const r = svg.getBoundingClientRect();
+    const own = Number(svg.getAttribute('width')) || r.width;
+    return { shown, drawn: { left: r.left, right: r.right, scale: r.width / own, kind: view === svg ? 'interactive' : 'static' }, enhanced: host.dataset.enhanced ?? null, staticImage };
+  });
+}
+
 async function check(context: BrowserContext, js: boolean): Promise<string[]> {
   const page = await context.newPage();
   const problems: string[] = [];
-  for (const path of PATHS) {
+  for (const path of [...PATHS, ...chartPaths]) {
     await page.goto(site.url(path));
     const where = `${path} (${page.viewportSize()!.width} px, ${js ? 'JS' : 'no JS'})`;
     const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth, inner: innerWidth }));
     if (m.scroll > m.inner || m.body > m.inner) problems.push(`${where}: the page scrolls sideways ${JSON.stringify(m)}`);
+    if (/\/charts\//.test(path)) {
+      // With JavaScript, the interactive view replaces the static chart when it comes into view.
+      if (js) await page.waitForSelector('[data-chart-embed][data-enhanced="interactive"], [data-chart-embed][data-enhanced="failed"]', { timeout: 60_000 }).catch(() => undefined);
+      const c = await chartOf(page);
+      const inner = m.inner;
+      if (!c?.drawn) problems.push(`${where}: no chart drawn`);
+      else {
+        if (c.drawn.left < 0 || c.drawn.right > inner + 0.5) problems.push(`${where}: the ${c.drawn.kind} chart lies outside the viewport (${Math.round(c.drawn.left)}–${Math.round(c.drawn.right)} px of ${inner})`);
+        if (c.drawn.scale < 0.75) problems.push(`${where}: the ${c.drawn.kind} chart is shrunk to ${Math.round(c.drawn.scale * 100)}% of its size`);
+        if (js && c.enhanced !== 'interactive') problems.push(`${where}: the interactive view did not load (${c.enhanced})`);
+      }
+      if (c && !c.staticImage) problems.push(`${where}: the static chart shown is not an image with a title (role="img", <title>)`);
+      if (c && c.shown.length !== 1) problems.push(`${where}: ${c.shown.length} chart layouts shown (${c.shown.join(', ')})`);
+      const expected = inner < 768 ? 'narrow' : 'wide';
+      if (c && c.shown[0] !== 'only' && c.shown[0] !== expected) problems.push(`${where}: the ${c.shown[0]} layout is shown at ${inner} px`);
+    }
     for (const t of await tablesOf(page)) {
       const name = `${where} table "${t.caption.slice(0, 40)}"`;
       if (t.tableWidth > t.boxWidth + 1 && !(t.scrollable && t.region && t.focusable && t.labelled)) problems.push(`${name}: ${t.tableWidth} px wide in ${t.boxWidth} px with no labelled, focusable scroll region`);

@@ -45,9 +45,9 @@ describe('draftAlt, word for word', () => {
         '가장 높은 때는 2025년 1월(32.1㎍/㎥), 가장 낮은 때는 2024년 7월(11.0㎍/㎥)입니다.',
     );
     expect(draftAlt(lineSeries, 'en', monthlyRows(), monthlyColumns)).toBe(
-      'Line chart: monthly PM2.5 (㎍/㎥) from Jan 2024 to Dec 2025. ' +
-        'Latest value (Dec 2025): 31.8 ㎍/㎥, up 4.7 ㎍/㎥ from the previous month (Nov 2025). ' +
-        'Highest: Jan 2025 (32.1 ㎍/㎥); lowest: Jul 2024 (11.0 ㎍/㎥).',
+      'Line chart: monthly PM2.5 (µg/m³) from Jan 2024 to Dec 2025. ' +
+        'Latest value (Dec 2025): 31.8 µg/m³, up 4.7 µg/m³ from the previous month (Nov 2025). ' +
+        'Highest: Jan 2025 (32.1 µg/m³); lowest: Jul 2024 (11.0 µg/m³).',
     );
   });
 
@@ -58,9 +58,9 @@ describe('draftAlt, word for word', () => {
         '가장 높은 때는 2025년 10월(20.5㎍/㎥), 가장 낮은 때는 2025년 11월(12.0㎍/㎥)입니다.',
     );
     expect(draftAlt(monthlyMean, 'en', dailyRows(), dailyColumns)).toBe(
-      'Line chart: monthly PM2.5 (㎍/㎥) from Sep 2025 to Nov 2025. ' +
-        'Latest value (Nov 2025): 12.0 ㎍/㎥, down 8.5 ㎍/㎥ from the previous month (Oct 2025). ' +
-        'Highest: Oct 2025 (20.5 ㎍/㎥); lowest: Nov 2025 (12.0 ㎍/㎥).',
+      'Line chart: monthly PM2.5 (µg/m³) from Sep 2025 to Nov 2025. ' +
+        'Latest value (Nov 2025): 12.0 µg/m³, down 8.5 µg/m³ from the previous month (Oct 2025). ' +
+        'Highest: Oct 2025 (20.5 µg/m³); lowest: Nov 2025 (12.0 µg/m³).',
     );
   });
 
@@ -97,8 +97,8 @@ describe('draftAlt, word for word', () => {
       spec: { data: { name: 'daily' }, mark: 'rect', encoding: { x: { field: 'date', type: 'ordinal', timeUnit: 'yearmonth' }, y: { field: 'station', type: 'nominal' }, color: { field: 'pm25', type: 'quantitative', aggregate: 'mean' } } },
     };
     expect(draftAlt(heat, 'en', dailyRows(), dailyColumns)).toBe(
-      'Heat map: monthly PM2.5 (㎍/㎥) from Sep 2025 to Nov 2025 by Station (2 series). ' +
-        'Latest values (Nov 2025): A 12 ㎍/㎥, B 12 ㎍/㎥. Highest: A, Oct 2025 (21 ㎍/㎥); lowest: B, Nov 2025 (12 ㎍/㎥).',
+      'Heat map: monthly PM2.5 (µg/m³) from Sep 2025 to Nov 2025 by Station (2 series). ' +
+        'Latest values (Nov 2025): A 12 µg/m³, B 12 µg/m³. Highest: A, Oct 2025 (21 µg/m³); lowest: B, Nov 2025 (12 µg/m³).',
     );
   });
 

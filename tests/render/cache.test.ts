@@ -17,7 +17,7 @@ test('a second render with the same inputs comes from the cache, byte for byte',
   const a = await first.renderChart(barRanking, 'ko', allData(), allColumns);
   expect(a.cached).toBe(false);
   expect(first.stats()).toEqual({ rendered: 1, cached: 0, failed: 0 });
-  expect((await readdir(join(dir, a.cacheKey))).sort()).toEqual(['alt.json', 'chart.png', 'chart.svg', 'download.svg', 'meta.json', 'vega-lite.json', 'vega.json']);
+  expect((await readdir(join(dir, a.cacheKey))).sort()).toEqual(['alt.json', 'chart.png', 'chart.svg', 'download.svg', 'meta.json', 'narrow-vega.json', 'narrow.svg', 'vega-lite.json', 'vega.json']);
 
   // a new renderer, as in the next cycle
   const second = createRenderer({ cacheDir: dir });
@@ -30,6 +30,7 @@ test('a second render with the same inputs comes from the cache, byte for byte',
   expect(b.vega).toEqual(a.vega);
   expect(b.vegaLite).toEqual(a.vegaLite);
   expect(b.alt).toEqual(a.alt);
+  expect(b.narrow).toEqual(a.narrow);
 });
 
 test('a cache hit is read from disk, not compiled again', async () => {

@@ -89,7 +89,10 @@ test('merging drops prototype keys from pull-request specs', () => {
 test('units: Korean counters and rates in English, brackets merged, spacing per language', () => {
   expect(localizeUnit('대/천 명', 'en')).toBe('units/1,000 people');
   expect(localizeUnit('건/10만 명', 'en')).toBe('cases/100,000 people');
-  expect(localizeUnit('㎍/㎥', 'en')).toBe('㎍/㎥');
+  // one spelling per language: the symbol Korean writes, the one English writes
+  expect(localizeUnit('㎍/㎥', 'en')).toBe('µg/m³');
+  expect(localizeUnit('㎍/㎥', 'ko')).toBe('㎍/㎥');
+  expect(localizeUnit('원', 'en')).toBe('won');
   expect(localizeUnit('명', 'ko')).toBe('명');
   expect(titleWithUnit('초미세먼지(PM2.5)', '㎍/㎥', 'ko')).toBe('초미세먼지(PM2.5, ㎍/㎥)');
   expect(titleWithUnit('승차 인원', '명', 'ko', false)).toBe('승차 인원(명)');

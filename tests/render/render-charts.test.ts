@@ -46,7 +46,7 @@ describe('SVG structure', () => {
     const ko = svgTexts(out['line-ko'].svg);
     const en = svgTexts(out['line-en'].svg);
     expect(ko).toEqual(expect.arrayContaining(['2024년 1월', '2025년 10월', '측정 월', '초미세먼지 농도 (㎍/㎥)']));
-    expect(en).toEqual(expect.arrayContaining(['Jan 2024', 'Oct 2025', 'Month', 'PM2.5 (㎍/㎥)']));
+    expect(en).toEqual(expect.arrayContaining(['Jan 2024', 'Oct 2025', 'Month', 'PM2.5 (µg/m³)']));
   });
 
   test('gu tile map labels all 25 gu and their values', () => {

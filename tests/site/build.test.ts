@@ -353,7 +353,12 @@ test('templates: the only unescaped output is the chart SVG, and it says why', a
     if (/\|\s*safe/.test(text)) expect(text).toMatch(/renderer|script-safe/);
   }
   // Besides the SVG: JSON-LD, serialised script-safe (every < > & a \u escape) before it gets here.
-  expect(uses.sort()).toEqual(['_includes/citizen-head.njk: {{ jsonld[p.lang][p.dataset.id] | safe }}', 'pages/chart.njk: {{ r.svg | safe }}', 'pages/embed.njk: {{ r.svg | safe }}']);
+  // The chart in its two layouts (wide, phone): the same renderer output, through the same guard.
+  expect(uses.sort()).toEqual([
+    '_includes/citizen-head.njk: {{ jsonld[p.lang][p.dataset.id] | safe }}',
+    'pages/chart.njk: {{ r.narrowSvg | safe }}', 'pages/chart.njk: {{ r.svg | safe }}', 'pages/chart.njk: {{ r.svg | safe }}',
+    'pages/embed.njk: {{ r.narrowSvg | safe }}', 'pages/embed.njk: {{ r.svg | safe }}', 'pages/embed.njk: {{ r.svg | safe }}',
+  ]);
 });
 
 test('rebuilding replaces the site; a folder that is not a citydash site is never replaced', async () => {

@@ -9,6 +9,7 @@ import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { mountControls, type ControlPlan } from './controls.ts';
 import { guardedLoader } from './guarded-loader.ts';
+import { fitsWidth, fitWidth, followWidth } from './fit-width.ts';
 import { addGuSelection, addHover, addTimeZoom, guMapTiles, timeScale } from './interactions.ts';
 import { chartSpecUrl, fetchChartSpec, type VegaSpec } from './spec-source.ts';
 import { createTooltip, type Tooltip } from './tooltip.ts';
@@ -28,10 +29,27 @@ async function homeDomain(spec: VegaSpec, loader: vega.Loader): Promise<[number,
   }
 }
 
+/** Same query as site.css: below it the page shows the phone layout, and the view uses its spec. */
+const PHONE = '(max-width: 47.99rem)';
+
+/** The width inside the host's padding, where the view is drawn. */
+function innerWidth(host: HTMLElement): number {
+  const css = getComputedStyle(host);
+  return host.clientWidth - (parseFloat(css.paddingLeft) || 0) - (parseFloat(css.paddingRight) || 0);
+}
+
+/** The width of the static chart the page shows now (the layout CSS chose), as drawn. */
+function shownWidth(host: HTMLElement): number {
+  const shown = Array.from(host.querySelectorAll<SVGSVGElement>(':scope > svg, :scope > .chart-layout > svg')).find((s) => s.getClientRects().length > 0);
+  const w = Number(shown?.getAttribute('width'));
+  return Number.isFinite(w) && w > 0 ? w : Infinity;
+}
+
 export async function enhance(host: HTMLElement): Promise<void> {
   if (host.dataset.enhanced) return;
   host.dataset.enhanced = 'loading';
-  const url = chartSpecUrl(host, window.location, document.documentElement.lang);
+  const phone = window.matchMedia?.(PHONE).matches ?? false;
+  const url = chartSpecUrl(host, window.location, document.documentElement.lang, phone);
   const spec = await fetchChartSpec(url);
   const loader = guardedLoader(url);
 
@@ -50,6 +68,11 @@ export async function enhance(host: HTMLElement): Promise<void> {
       plan.zoom = { utc: x.type === 'utc' };
     }
   }
+
+  // Single and layered charts follow the box's width, up to the width they were designed at.
+  const designed = shownWidth(host);
+  const fit = !tiles && fitsWidth(spec) && Number.isFinite(designed);
+  if (fit) fitWidth(spec, Math.min(designed, innerWidth(host)));
 
   const staticChart = Array.from(host.children) as HTMLElement[];
   const box = document.createElement('div');
@@ -76,11 +99,16 @@ export async function enhance(host: HTMLElement): Promise<void> {
     el.classList.add('visually-hidden');
     // Inside role="img" every part is presentational; roles vega left on inner groups would
     // only make checkers and some screen readers look for names that are not there.
-    for (const inner of el.querySelectorAll('[role], [aria-roledescription]')) {
-      inner.removeAttribute('role');
-      inner.removeAttribute('aria-roledescription');
+    // (`el` is the SVG itself, or one of its two layouts wrapping it: the SVG keeps its own role.)
+    const roots = el.matches('svg') ? [el] : Array.from(el.querySelectorAll(':scope > svg'));
+    for (const root of roots) {
+      for (const inner of root.querySelectorAll('[role], [aria-roledescription]')) {
+        inner.removeAttribute('role');
+        inner.removeAttribute('aria-roledescription');
+      }
     }
   }
+  if (fit) followWidth(result.view, box, designed);
   host.dataset.enhanced = 'interactive';
   mountControls(host, result.view, plan);
 }

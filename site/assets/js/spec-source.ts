@@ -8,7 +8,7 @@ export type VegaSpec = Record<string, unknown> & {
   marks?: Array<Record<string, unknown>>;
 };
 
-const SPEC_PATH = /\/charts\/([a-z0-9][a-z0-9-]{0,127})\.(ko|en)\.[0-9a-f]{12}\.vega\.json$/;
+const SPEC_PATH = /\/charts\/([a-z0-9][a-z0-9-]{0,127})\.(ko|en)\.[0-9a-f]{12}(?:\.narrow)?\.vega\.json$/;
 
 export class SpecRefusedError extends Error {
   constructor(where: string, detail: string) {
@@ -17,8 +17,9 @@ export class SpecRefusedError extends Error {
   }
 }
 
-export function chartSpecUrl(host: HTMLElement, page: { href: string; origin: string }, lang: string): URL {
-  const raw = host.dataset.spec ?? '';
+/** `narrow`: the phone layout's spec when the page offers one (the static chart shown is then the phone one too). */
+export function chartSpecUrl(host: HTMLElement, page: { href: string; origin: string }, lang: string, narrow = false): URL {
+  const raw = (narrow ? host.dataset.specNarrow : undefined) ?? host.dataset.spec ?? '';
   const id = host.dataset.chart ?? '';
   let url: URL;
   try {
