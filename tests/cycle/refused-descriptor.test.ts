@@ -81,3 +81,18 @@ test('schema deleted, then descriptor refused, then unparseable: last good data 
   expect(m.datasets[ID]).toBeUndefined();
   expect(m.retired[first.snapshot]).toBeDefined();
 }, 600_000);
+
+test('a first cycle in which every dataset failed publishes nothing and exits 1 (real CLI)', async () => {
+  const first = await tempCatalog({ datasets: ['cctv-by-gu'], charts: [] }, new Date(Date.now() - 3_600_000));
+  try {
+    await rm(join(first.root, 'schemas', `${ID}.schema.json`));
+    const r = await runCli(['run', '--catalog', first.root, '--out', first.out, '--work', first.work, '--target', `dir:${first.target}`, '--offline']);
+    expectExit(r, 1);
+    expect(r.stderr).toMatch(/sources\/safety\/cctv-by-gu\.yaml:\d+:\d+: schema file "schemas\/cctv-by-gu\.schema\.json" not found/);
+    expect(r.stderr).toContain('every dataset failed and nothing was published before');
+    await expect(readFile(join(first.target, '_citydash/manifest.json'))).rejects.toThrow(/ENOENT/);
+    await expect(readFile(join(first.target, 'ko/index.html'))).rejects.toThrow(/ENOENT/);
+  } finally {
+    await first.cleanup();
+  }
+}, 600_000);
