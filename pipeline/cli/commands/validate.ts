@@ -20,8 +20,8 @@ export interface CommandIo {
 }
 
 const HELP = `
-Each dataset is read from what \`citydash fetch\` stored (fetched first if nothing is stored
-yet; offline, network sources use their bundled samples), checked against its columns and
+Each dataset is read from what \`citydash fetch\` stored (this command fetches first when nothing
+is stored yet or the extract section changed since; offline, network sources use their bundled samples), checked against its columns and
 row schema, and stored under <work>/data/ for the next stages. Every rejected row is listed
 in <work>/reports/<id>.json with its line (CSV), sheet and row (XLSX) or page and index (API).
 
