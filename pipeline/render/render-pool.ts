@@ -47,7 +47,9 @@ interface Slot {
 type Reply = { ready: true } | { id: number; result?: RenderJobResult; error?: { message: string; part?: string } };
 
 const CHILD = fileURLToPath(new URL('./render-child.mjs', import.meta.url));
-const IDLE_MS = 1000;
+// Long enough that a chart's PNG and the next chart's data, on a busy machine, never cost a restart
+// (about a second of CPU); idle children never keep the process alive.
+const IDLE_MS = 10_000;
 /** Loading vega and vega-lite (through tsx in a checkout) on a busy machine; not the chart's time. */
 const STARTUP_MS = 180_000;
 /** What a render process may see of the environment: no tokens or keys, only locale and temp. */
