@@ -31,6 +31,12 @@ export interface ChangelogInput {
   history: HistoryEntry[];
   /** Catalog errors, formatted (`file:line:col: message`). */
   problems: string[];
+  /**
+   * Published datasets whose descriptor is refused this cycle but whose last good data is kept,
+   * stale (hold-refused.ts): their kept snapshot's meta, by id. Logged as failed at the catalog,
+   * with their data, not as removed.
+   */
+  held?: Record<string, SnapshotMeta>;
   sampleSize?: number;
 }
 
@@ -121,6 +127,24 @@ async function datasetLog(ds: DatasetDescriptor, input: ChangelogInput): Promise
   };
 }
 
+/**
+ * A published dataset whose descriptor is refused: it keeps its data, stale, so the log says it
+ * failed at the catalog (the refusal, file:line:col) and when it went stale, not that it left.
+ */
+function heldLog(id: string, published: Manifest['datasets'][string], kept: SnapshotMeta, input: ChangelogInput): DatasetLog {
+  const gone = removedLog(id, published, input);
+  const lastModified = kept.fetch?.lastModified ?? null;
+  return {
+    ...gone,
+    change: 'unchanged',
+    failed: { stage: 'catalog', reason: kept.stale?.reason.replace(/^descriptor refused: /, '') ?? gone.failed?.reason ?? 'descriptor refused' },
+    stale: kept.stale ?? null,
+    rows: { before: published.meta.rows, after: kept.rows },
+    freshness: freshness({ every: gone.cadence, changedAt: published.changedAt, lastModified, data: null }, input.at),
+    lastModified,
+  };
+}
+
 /** A dataset published before but gone from the catalog (removed, or its descriptor broke). */
 function removedLog(id: string, published: Manifest['datasets'][string], input: ChangelogInput): DatasetLog {
   const earlier = input.history.flatMap((h) => (h.kind === 'cycle' ? h.datasets : [])).find((d) => d.id === id);
@@ -199,7 +223,9 @@ export async function buildCycleLog(input: ChangelogInput): Promise<CycleLog> {
   inheritFreshness(input.catalog, datasets);
   const ids = new Set(input.catalog.datasets.map((d) => d.id));
   for (const [id, published] of Object.entries(input.base?.datasets ?? {})) {
-    if (!ids.has(id)) datasets.push(removedLog(id, published, input));
+    if (ids.has(id)) continue;
+    const kept = input.held?.[id];
+    datasets.push(kept ? heldLog(id, published, kept, input) : removedLog(id, published, input));
   }
   return {
     kind: 'cycle',

@@ -25,6 +25,8 @@ export interface CompareInput {
   transform: TransformResult;
   errors: Problem[];
   log: Logger;
+  /** Published datasets kept, stale, although their descriptor is refused (hold-refused.ts). */
+  held?: readonly string[];
 }
 
 export interface Comparison {
@@ -61,9 +63,14 @@ export async function compareWithPublished(input: CompareInput): Promise<Compari
     },
     unchanged: (id) => base?.datasets[id]?.meta.hash === snapshots[id]?.hash,
   }, input.log);
+  const held: Record<string, SnapshotMeta> = {};
+  for (const id of input.held ?? []) {
+    const meta = await readMeta(work, id);
+    if (meta) held[id] = meta;
+  }
   const log = await buildCycleLog({
     catalog, cycle: input.cycle, at: now, base, work, snapshots, sources: input.sources, derived: input.transform.datasets, changedAt,
-    publishedRows: published, indicators, history: state.history, problems: input.errors.map(formatProblem),
+    publishedRows: published, indicators, history: state.history, problems: input.errors.map(formatProblem), held,
   });
   return { log, changedAt };
 }

@@ -119,7 +119,7 @@ export async function runCycle(ctx: RunContext, opts: RunCycleOptions): Promise<
   // Once per cycle: the change log needs the derived datasets, and the build is handed the result.
   const transform = await runTransform(catalog, { catalogRoot: ctx.catalogRoot, work: ctx.work }, ctx.effects);
 
-  const compared = await compareWithPublished({ catalog, cycle, now, work: ctx.work, scratch, target, state, sources, transform, errors, log });
+  const compared = await compareWithPublished({ catalog, cycle, now, work: ctx.work, scratch, target, state, sources, transform, errors, log, held });
   const changedAt = compared.changedAt;
   let cycleLog = compared.log;
   await dropScratch(ctx.work);

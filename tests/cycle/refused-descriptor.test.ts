@@ -21,7 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => cat?.cleanup());
 
-const run = () => runCli(['run', '--catalog', cat.root, '--out', cat.out, '--work', cat.work, '--target', `dir:${cat.target}`, '--offline', '--force']);
+const run = () => runCli(['run', '--catalog', cat.root, '--out', cat.out, '--work', cat.work, '--target', `dir:${cat.target}`, '--offline', '--force', '--json']);
+
+interface LoggedDataset { id: string; change: string; failed: { stage: string; reason: string } | null; stale: { since: string; reason: string } | null; rows: { before: number | null; after: number | null } }
+/** The cycle's change log (`--json`): the dataset's entry and the counts. */
+function logged(r: ChildRun): { ds: LoggedDataset | undefined; counts: { removed: number; stale: number; failed: number } } {
+  const out = JSON.parse(r.stdout) as { datasets: LoggedDataset[]; counts: { removed: number; stale: number; failed: number } };
+  return { ds: out.datasets.find((d) => d.id === ID), counts: out.counts };
+}
 const manifest = async () => JSON.parse(await readFile(join(cat.target, '_citydash/manifest.json'), 'utf8')) as Manifest;
 const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 
@@ -65,6 +72,11 @@ test('schema deleted, then descriptor refused, then unparseable: last good data 
   const line = original.split('\n').length + 1;
   expect(r.stderr).toContain(`sources/safety/cctv-by-gu.yaml:${line}:`);
   await expectKeptStale(rows, hash, new RegExp(`^descriptor refused: sources/safety/cctv-by-gu\\.yaml:${line}:\\d+: `));
+  // The change log says it failed at the catalog and kept its rows, stale; not that it was removed.
+  const held = logged(r);
+  expect(held.ds).toMatchObject({ change: 'unchanged', failed: { stage: 'catalog', reason: expect.stringMatching(new RegExp(`^sources/safety/cctv-by-gu\\.yaml:${line}:`)) }, rows: { before: rows, after: rows } });
+  expect(held.ds?.stale?.reason).toMatch(/^descriptor refused: /);
+  expect(held.counts.removed).toBe(0);
 
   // YAML that does not parse (no id can be read from it; the file name says whose it is).
   await editFile(descriptor, () => original.replace('id: cctv-by-gu', 'id: [cctv-by-gu'), new Date(Date.now() - 3_600_000));
@@ -80,6 +92,7 @@ test('schema deleted, then descriptor refused, then unparseable: last good data 
   const m = await manifest();
   expect(m.datasets[ID]).toBeUndefined();
   expect(m.retired[first.snapshot]).toBeDefined();
+  expect(logged(r)).toMatchObject({ ds: { change: 'removed' }, counts: { removed: 1 } });
 }, 600_000);
 
 test('a first cycle in which every dataset failed publishes nothing and exits 1 (real CLI)', async () => {
