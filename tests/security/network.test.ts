@@ -189,8 +189,11 @@ describe('check: a URL naming an internal address is refused at its line', () =>
       'sources/safety/local-api.yaml': datasetYaml({ id: 'local-api', extract: { kind: 'seoul-openapi', service: 'DailyAverageAirQuality', baseUrl: 'http://localhost:8088' }, columns: { a: { type: 'string' } } }),
       'sources/safety/private.yaml': datasetYaml({ id: 'private', extract: { kind: 'http', url: 'http://[::ffff:10.0.0.7]/a.csv', format: 'csv' }, columns: { a: { type: 'string' } } }),
       'sources/safety/intranet.yaml': datasetYaml({ id: 'intranet', extract: { kind: 'http', url: 'http://192.168.10.20/a.csv', format: 'csv' }, columns: { a: { type: 'string' } } }),
+      'sources/safety/file-url.yaml': datasetYaml({ id: 'file-url', extract: { kind: 'http', url: 'file:///etc/passwd', format: 'csv' }, columns: { a: { type: 'string' } } }),
+      'sources/safety/ftp-url.yaml': datasetYaml({ id: 'ftp-url', extract: { kind: 'http', url: 'ftp://ftp.seoul.go.kr/a.csv', format: 'csv' }, columns: { a: { type: 'string' } } }),
+      'sources/safety/data-url.yaml': datasetYaml({ id: 'data-url', extract: { kind: 'http', url: 'data:text/csv,a%0A1', format: 'csv' }, columns: { a: { type: 'string' } } }),
     };
-    for (const id of ['meta', 'local-api', 'private', 'intranet']) files[`schemas/${id}.schema.json`] = rowSchema({ a: 'string' });
+    for (const id of ['meta', 'local-api', 'private', 'intranet', 'file-url', 'ftp-url', 'data-url']) files[`schemas/${id}.schema.json`] = rowSchema({ a: 'string' });
     const cat = await securityCatalog({ files });
     try {
       await cat.add({ 'citydash.yaml': `${await cat.read('citydash.yaml')}\nnetwork: {allowHosts: [192.168.10.20, 169.254.169.254]}\n` });
@@ -203,6 +206,12 @@ describe('check: a URL naming an internal address is refused at its line', () =>
         `sources/safety/meta.yaml:${await line('sources/safety/meta.yaml', 'url:')}: extract.url "${METADATA_URL}": 169.254.169.254 is a cloud metadata address: network sources may reach public addresses only; only CITYDASH_ALLOW_HOSTS, set by whoever runs citydash, can allow it`,
         `sources/safety/private.yaml:${await line('sources/safety/private.yaml', 'url:')}: extract.url "http://[::ffff:10.0.0.7]/a.csv": ::ffff:a00:7 is a private-network address: network sources may reach public addresses only; an intranet host is allowed by name in citydash.yaml (network: {allowHosts: [::ffff:a00:7]}) or CITYDASH_ALLOW_HOSTS`,
       ]);
+      // Other schemes are refused by the URL rule of the descriptor schema, at their line too.
+      for (const id of ['file-url', 'ftp-url', 'data-url']) {
+        const file = `sources/safety/${id}.yaml`;
+        const found = report.problems.filter((p) => p.file === file && p.severity === 'error');
+        expect(found).toEqual([expect.objectContaining({ line: await line(file, 'url:'), message: expect.stringMatching(/an http:\/\/ or https:\/\/ URL/) })]);
+      }
     } finally {
       await cat.cleanup();
     }
