@@ -169,13 +169,15 @@ export class RenderPool {
     const pending = slot.current;
     const started = slot.ready;
     this.remove(slot);
-    if (/heap out of memory|Allocation failed|heap limit/i.test(slot.stderr)) {
-      pending?.reject(new RenderJobFailure('budget', `used more than the ${megabytes(this.budget.chartMemoryMb)} memory budget (budgets.chartMemoryMb in citydash.yaml); stopped`));
-    } else if (!started) {
-      // Every child would fail the same way: say so once for every chart, never retry forever.
-      const said = slot.stderr.trim().split('\n').filter(Boolean).pop();
+    const outOfMemory = /heap out of memory|Allocation failed|heap limit/i.test(slot.stderr);
+    if (!started) {
+      // Every child would fail the same way (even a budget too small to load vega in): say so
+      // once for every chart, never restart forever.
+      const said = outOfMemory ? `its ${megabytes(this.budget.chartMemoryMb)} heap (budgets.chartMemoryMb) is too small to load the renderer` : slot.stderr.trim().split('\n').filter(Boolean).pop();
       this.broken = `charts cannot be rendered: ${reason}${said ? `: ${said}` : ''}`;
       for (const p of this.queue.splice(0)) p.reject(new RenderJobFailure('render', this.broken));
+    } else if (outOfMemory) {
+      pending?.reject(new RenderJobFailure('budget', `used more than the ${megabytes(this.budget.chartMemoryMb)} memory budget (budgets.chartMemoryMb in citydash.yaml); stopped`));
     } else {
       pending?.reject(new RenderJobFailure('render', reason));
     }

@@ -113,3 +113,12 @@ test('a chart whose computed size is too big to rasterise fails before resvg all
   expect(e.part).toBe('vega');
   expect(e.message).toMatch(/^viz-specs\/test\/broken\.yaml: chart "broken" \(ko\): vega: the chart is drawn \d+ × \d+ px \(at most 8000 px a side and 16 million px in all\)$/);
 });
+
+test('a heap budget too small to load the renderer fails every chart once, with the budget named, and starts no process loop', async () => {
+  const starved = createRenderer({ budgets: { chartMemoryMb: 8, chartSeconds: 60 } });
+  const chart = withSpec({ data: { name: 'cctv' }, mark: 'bar', encoding: { x: { field: 'cctv_total', type: 'quantitative' }, y: { field: 'gu_ko', type: 'nominal' } } });
+  for (const lang of ['ko', 'en'] as const) {
+    await expect(starved.renderChart(chart, lang, allData(), allColumns)).rejects.toThrow(/^viz-specs\/test\/broken\.yaml: chart "broken" \((ko|en)\): render: charts cannot be rendered: .*its 8 MB heap \(budgets\.chartMemoryMb\) is too small to load the renderer$/);
+  }
+  expect(starved.stats()).toEqual({ rendered: 0, cached: 0, failed: 2 });
+});
