@@ -6,10 +6,12 @@ import type { DerivedOutcome } from '../transform/index.ts';
 import type { Catalog, DatasetDescriptor, Localized, SnapshotMeta, ValidationReport } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { diffSnapshots, type DatasetDiff } from './diff.ts';
-import { freshness, type Freshness } from './freshness.ts';
+import { freshness } from './freshness.ts';
 import { dataPeriodOf } from '../period.ts';
 import type { CycleCounts, CycleLog, DatasetLog, HistoryEntry, IndicatorLog, LoggedDiff } from '../cycle-log.ts';
 import type { SourceOutcome } from './refresh.ts';
+import { heldLog, removedLog } from './absent-datasets.ts';
+import { inheritFreshness } from './inherit-freshness.ts';
 
 export const LOG_SAMPLE_SIZE = 10;
 
@@ -127,50 +129,6 @@ async function datasetLog(ds: DatasetDescriptor, input: ChangelogInput): Promise
   };
 }
 
-/**
- * A published dataset whose descriptor is refused: it keeps its data, stale, so the log says it
- * failed at the catalog (the refusal, file:line:col) and when it went stale, not that it left.
- */
-function heldLog(id: string, published: Manifest['datasets'][string], kept: SnapshotMeta, input: ChangelogInput): DatasetLog {
-  const gone = removedLog(id, published, input);
-  const lastModified = kept.fetch?.lastModified ?? null;
-  return {
-    ...gone,
-    change: 'unchanged',
-    failed: { stage: 'catalog', reason: kept.stale?.reason.replace(/^descriptor refused: /, '') ?? gone.failed?.reason ?? 'descriptor refused' },
-    stale: kept.stale ?? null,
-    rows: { before: published.meta.rows, after: kept.rows },
-    freshness: freshness({ every: gone.cadence, changedAt: published.changedAt, lastModified, data: null }, input.at),
-    lastModified,
-  };
-}
-
-/** A dataset published before but gone from the catalog (removed, or its descriptor broke). */
-function removedLog(id: string, published: Manifest['datasets'][string], input: ChangelogInput): DatasetLog {
-  const earlier = input.history.flatMap((h) => (h.kind === 'cycle' ? h.datasets : [])).find((d) => d.id === id);
-  const broken = input.problems.find((p) => p.includes(`/${id}.yaml:`) || p.startsWith(`${id}.yaml:`));
-  const none: Freshness = { status: 'failed', cadence: earlier?.cadence ?? 'daily', lastChange: null, nextDue: null, overdueSince: null, lateByMs: null };
-  return {
-    id,
-    title: earlier?.title ?? { ko: id, en: id },
-    department: earlier?.department ?? { ko: '', en: '' },
-    cadence: earlier?.cadence ?? 'daily',
-    primaryKey: earlier?.primaryKey ?? [],
-    derived: Boolean(published.meta.derived),
-    change: 'removed',
-    fetch: null,
-    validation: null,
-    failed: broken ? { stage: 'catalog', reason: broken } : null,
-    stale: null,
-    rows: { before: published.meta.rows, after: null },
-    diff: null,
-    freshness: none,
-    changedAt: published.changedAt,
-    lastModified: published.meta.fetch?.lastModified ?? null,
-    columnTitles: {},
-  };
-}
-
 export function countLog(datasets: DatasetLog[], chartsFailed: number): CycleCounts {
   const n = (f: (d: DatasetLog) => boolean) => datasets.filter(f).length;
   const present = datasets.filter((d) => d.change !== 'removed');
@@ -186,35 +144,6 @@ export function countLog(datasets: DatasetLog[], chartsFailed: number): CycleCou
     overdue: present.filter((d) => d.freshness.status === 'overdue').length,
     chartsFailed,
   };
-}
-
-const WORSE: Record<Freshness['status'], number> = { fresh: 0, due: 1, overdue: 2, failed: 3 };
-
-/**
- * A derived dataset is no fresher than what it is computed from: a monthly average of a daily
- * series that stopped a week ago is overdue too, though its own month is not over. It takes the
- * least fresh status of its inputs (inputs first, in dependency order) and says which one.
- */
-function inheritFreshness(catalog: Catalog, logs: DatasetLog[]): void {
-  const byId = new Map(logs.map((d) => [d.id, d]));
-  const done = new Set<string>();
-  const visit = (id: string, path: string[]): void => {
-    const ds = catalog.datasets.find((d) => d.id === id);
-    const log = byId.get(id);
-    if (!ds || !log || done.has(id) || path.includes(id)) return;
-    for (const from of ds.from ?? []) visit(from, [...path, id]);
-    done.add(id);
-    if (!ds.from || log.freshness.status === 'failed') return;
-    for (const from of ds.from) {
-      const f = byId.get(from)?.freshness;
-      if (f && f.status !== 'failed' && WORSE[f.status] > WORSE[log.freshness.status]) {
-        // Name the dataset that is actually late, not the derived one in between.
-        const input = f.basis === 'input' && f.input ? f.input : from;
-        log.freshness = { ...log.freshness, status: f.status, nextDue: f.nextDue, overdueSince: f.overdueSince, lateByMs: f.lateByMs, basis: 'input', input };
-      }
-    }
-  };
-  for (const d of logs) visit(d.id, []);
 }
 
 export async function buildCycleLog(input: ChangelogInput): Promise<CycleLog> {
