@@ -3,8 +3,10 @@
 // per-row objects for the garbage collector), beside its first row's packed location. A
 // million keys take ~50 MB; a Map of key strings took ~130 MB. Two different keys sharing
 // all 128 bits (a false "duplicate") is far less likely than a disk error.
-import type { Row, SourceLocation } from '../types.ts';
-import { LocationCodec } from './location.ts';
+import { quote } from '../errors.ts';
+import type { RawValue, RejectedRow, Row, SourceLocation } from '../types.ts';
+import { describeLocation, LocationCodec } from './location.ts';
+import type { ReportBuilder } from './report.ts';
 
 const UNKNOWN = -1;
 const MAX_LOAD = 0.7;
@@ -116,4 +118,21 @@ const imul = Math.imul;
 
 function fin(x: number, y: number): number {
   return (imul(x ^ (x >>> 16), 2246822507) ^ imul(y ^ (y >>> 13), 3266489909)) >>> 0;
+}
+
+/** Rejects a row whose key is empty or was seen before (naming both places); null when it is new. */
+export function checkKey(keys: PrimaryKeys, row: Row, loc: SourceLocation, report: ReportBuilder, raw: (column: string) => RawValue): RejectedRow | null {
+  const values = keys.values(row);
+  const cols = keys.columns;
+  const emptyAt = values.findIndex((v) => v === null);
+  if (emptyAt >= 0) {
+    return report.reject(loc, cols[emptyAt], raw(cols[emptyAt]), 'primaryKey', 'is empty, but it is part of the primary key');
+  }
+  const first = keys.check(row, loc);
+  if (first === undefined) return null;
+  report.duplicates++;
+  const shown = cols.map((c, i) => `${c} ${typeof values[i] === 'string' ? quote(values[i], 80) : JSON.stringify(values[i])}`).join(', ');
+  const firstAt = first ? describeLocation(first) : 'an earlier row';
+  return report.rejectWithMessage(loc, cols.join('+'), values.join(' / '), 'duplicate-key',
+    `${describeLocation(loc)}: duplicate primary key (${shown}), first seen at ${firstAt}`);
 }

@@ -9,9 +9,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { writeSnapshotMeta } from '../snapshot-store.ts';
 import { conformDistrict, districtColumns, type Gu } from '../districts.ts';
 import { maskSecrets } from '../extract/index.ts';
-import { quote } from '../errors.ts';
-import { describeLocation } from './location.ts';
-import { PrimaryKeys } from './primary-keys.ts';
+import { checkKey, PrimaryKeys } from './primary-keys.ts';
 import { ReportBuilder } from './report.ts';
 import { compiledSchema } from './schema-cache.ts';
 import { describeSchemaError } from './schema-message.ts';
@@ -160,23 +158,6 @@ export async function validateRecords<T = CandidateRow>(
   }
   if (store) await writeFileAtomic(opts.work.report(ds.id), `${JSON.stringify(built, null, 2)}\n`);
   return { report: built, meta };
-}
-
-/** Rejects a row whose key is empty or was seen before (naming both places); null when it is new. */
-function checkKey(keys: PrimaryKeys, row: Row, loc: SourceLocation, report: ReportBuilder, raw: (column: string) => RawValue): RejectedRow | null {
-  const values = keys.values(row);
-  const cols = keys.columns;
-  const emptyAt = values.findIndex((v) => v === null);
-  if (emptyAt >= 0) {
-    return report.reject(loc, cols[emptyAt], raw(cols[emptyAt]), 'primaryKey', 'is empty, but it is part of the primary key');
-  }
-  const first = keys.check(row, loc);
-  if (first === undefined) return null;
-  report.duplicates++;
-  const shown = cols.map((c, i) => `${c} ${typeof values[i] === 'string' ? quote(values[i], 80) : JSON.stringify(values[i])}`).join(', ');
-  const firstAt = first ? describeLocation(first) : 'an earlier row';
-  return report.rejectWithMessage(loc, cols.join('+'), values.join(' / '), 'duplicate-key',
-    `${describeLocation(loc)}: duplicate primary key (${shown}), first seen at ${firstAt}`);
 }
 
 /** conformDistrict per distinct value: a million rows name a few dozen stations. */
