@@ -140,30 +140,72 @@ export function vegaMarkType(vlMark: string): string {
   return VEGA_MARK[vlMark] ?? vlMark;
 }
 
-/** The dataset feeding the main mark (for faceted series, the data split into the facets). */
-function mainDataName(marks: unknown, main: MainMark, facetData?: string): string | undefined {
+/**
+ * The datasets that may hold the main mark's rows, best first: the data of each facet around it
+ * from the innermost out (a series' path group, then small-multiple panels), then its own. An
+ * inner facet's data is a dataset of the whole view when Vega-Lite lifted it there, or only a
+ * name inside the panel; mainData takes the first the view knows.
+ */
+function mainDataNames(marks: unknown, main: MainMark, facets: string[] = []): string[] | undefined {
   if (!Array.isArray(marks)) return undefined;
   for (const m of marks) {
     if (!isPlainObject(m)) continue;
     const from = isPlainObject(m.from) ? m.from : {};
     if (m.type === 'group') {
-      const facet = isPlainObject(from.facet) && typeof from.facet.data === 'string' ? from.facet.data : facetData;
-      const found = mainDataName(m.marks, main, facet);
+      const facet = isPlainObject(from.facet) && typeof from.facet.data === 'string' ? [from.facet.data] : [];
+      const found = mainDataNames(m.marks, main, [...facets, ...facet]);
       if (found) return found;
       continue;
     }
     const matches = main.name ? m.name === main.name : m.type === main.type;
-    if (matches && typeof from.data === 'string') return facetData ?? from.data;
+    if (matches && typeof from.data === 'string') return [...facets, from.data];
   }
   return undefined;
 }
 
+interface SceneNode {
+  marktype?: string;
+  name?: string;
+  items?: SceneNode[];
+  datum?: Record<string, unknown>;
+}
+
+/**
+ * The rows the main mark drew, read from the scenegraph: in small multiples (a grid `layout`)
+ * Vega-Lite names each panel's datasets as it names the whole view's, so a dataset name may
+ * find one panel's rows or another layer's; the drawn items of every panel are what is shown.
+ */
+function drawnRows(view: vega.View, main: MainMark): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  const walk = (node: SceneNode | undefined): void => {
+    if (!node) return;
+    const isMain = node.marktype !== undefined && node.marktype !== 'group' && (main.name ? node.name === main.name || node.name?.endsWith(`_${main.name}`) : node.marktype === main.type);
+    if (isMain) {
+      for (const item of node.items ?? []) if (item.datum) rows.push(item.datum);
+      return;
+    }
+    for (const child of node.items ?? []) walk(child);
+  };
+  walk((view.scenegraph() as unknown as { root: SceneNode }).root);
+  return rows;
+}
+
 function mainData(view: vega.View, spec: Obj, main: MainMark): Record<string, unknown>[] | undefined {
-  const name = mainDataName(spec.marks, main);
-  if (!name) return undefined;
-  try {
-    return view.data(name) as Record<string, unknown>[];
-  } catch {
-    return undefined;
+  if ('layout' in spec) {
+    const rows = drawnRows(view, main);
+    if (rows.length) return rows;
   }
+  for (const name of mainDataNames(spec.marks, main) ?? []) {
+    let rows: Record<string, unknown>[];
+    try {
+      rows = view.data(name) as Record<string, unknown>[];
+    } catch {
+      continue; // a name local to a facet's panels, not a dataset of the whole view
+    }
+    // Vega-Lite reuses dataset names inside a facet's panels, so a name may find the reference
+    // bands' rows (reference-bands.ts): they are never the chart's subject.
+    if (rows.some((r) => Object.keys(r).some((k) => k.startsWith('__ref_')))) continue;
+    return rows;
+  }
+  return undefined;
 }

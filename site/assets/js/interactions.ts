@@ -89,6 +89,8 @@ export function addGuSelection(spec: VegaSpec, tiles: Mark): void {
 
 /** The x scale of a time series, which pan and zoom act on; null for any other chart. */
 export function timeScale(spec: VegaSpec): Json | null {
+  // one plot only: in small multiples (a grid `layout`) the panels' groups would be clipped away
+  if ('layout' in spec) return null;
   const x = (spec.scales ?? []).find((s) => s.name === 'x');
   return x && (x.type === 'time' || x.type === 'utc') ? x : null;
 }
