@@ -89,8 +89,6 @@ export function addGuSelection(spec: VegaSpec, tiles: Mark): void {
 
 /** The x scale of a time series, which pan and zoom act on; null for any other chart. */
 export function timeScale(spec: VegaSpec): Json | null {
-  // one plot only: in small multiples (a grid `layout`) the panels' groups would be clipped away
-  if ('layout' in spec) return null;
   const x = (spec.scales ?? []).find((s) => s.name === 'x');
   return x && (x.type === 'time' || x.type === 'utc') ? x : null;
 }
@@ -109,7 +107,9 @@ export function addTimeZoom(spec: VegaSpec, scale: Json, home: [number, number])
   const wheel = { type: 'wheel', consume: true, filter: 'event.ctrlKey || event.metaKey' };
   const drag = '[mousedown, window:mouseup] > window:mousemove!';
   const dragTouch = '[touchstart, window:touchend] > window:touchmove!';
-  const pan = 'cd_down === null ? cd_xdom : [cd_start[0] + (cd_down - x()) * span(cd_start) / width, cd_start[1] + (cd_down - x()) * span(cd_start) / width]';
+  // small multiples (a facet's grid `layout`) share one x scale; their plot width is `child_width`
+  const width = 'layout' in spec ? 'child_width' : 'width';
+  const pan = `cd_down === null ? cd_xdom : [cd_start[0] + (cd_down - x()) * span(cd_start) / ${width}, cd_start[1] + (cd_down - x()) * span(cd_start) / ${width}]`;
   (spec.signals ??= []).push(
     { name: XHOME, value: home },
     { name: 'cd_down', value: null, on: [{ events: 'mousedown, touchstart', update: 'x()' }, { events: 'window:mouseup, window:touchend', update: 'null' }] },
@@ -127,7 +127,11 @@ export function addTimeZoom(spec: VegaSpec, scale: Json, home: [number, number])
       ],
     },
   );
-  for (const m of (spec.marks ?? []) as Mark[]) m.clip = true;
+  // Clip the plotted marks: the root's, or in small multiples each panel's (not the panel
+  // groups themselves, nor the header and footer groups around them, which would vanish).
+  const marks = (spec.marks ?? []) as Mark[];
+  const panels = 'layout' in spec ? marks.filter((m) => m.type === 'group' && (m.from as Json | undefined)?.facet) : [];
+  for (const m of panels.length ? panels.flatMap((p) => (p.marks ?? []) as Mark[]) : marks) m.clip = true;
 }
 
 /** Zoom by `factor` (< 1 zooms in) around the middle, never wider than the whole series. */
