@@ -49,6 +49,21 @@ export const HELD_ELSEWHERE: Record<string, { file: string; titles: string[] }[]
   ],
   'nothing lost (issue 16)': [
     { file: 'tests/cycle/nothing-lost.test.ts', titles: ['schema deleted', 'not valid JSON', 'every dataset failed publishes nothing'] },
+    { file: 'tests/cycle/refused-descriptor.test.ts', titles: ['schema deleted, then descriptor refused, then unparseable', 'a first cycle in which every dataset failed publishes nothing and exits 1'] },
+    { file: 'tests/publish/site-links-order.test.ts', titles: ['every written file links only files already on the target or written before it'] },
+  ],
+  'internal hosts (SSRF, issue 16)': [
+    { file: 'tests/security/network.test.ts', titles: ['a name resolving to 127.0.0.1 is refused', 'a redirect chain ending at the metadata service is refused at that hop', 'DNS rebinding', 'localhost, resolved by the system, is loopback too', 'a URL naming an internal address is refused at its line'] },
+  ],
+  'secrets in output (issue 16)': [
+    { file: 'tests/security/secrets.test.ts', titles: ['every secret a hostile catalog routes to output is masked in every byte written'] },
+    { file: 'tests/security/secret-guard.test.ts', titles: ['raw, URL-encoded, JSON- and HTML-escaped forms are masked', 'atomic-write is a chokepoint', 'the targets are chokepoints'] },
+  ],
+  'poor errors: HTML answers, quoted input (issue 16)': [
+    { file: 'tests/extract/html-answer.test.ts', titles: ['an HTML login page instead of CSV is one short error', 'a purge webhook answering 501 with an HTML page', 'quoted input is capped'] },
+  ],
+  'budgets: SQL memory, chart size, expressions that run away (issue 16)': [
+    { file: 'tests/security/budgets.test.ts', titles: ['derived SQL over its DuckDB budget', 'chart sizes check can read', 'chart expressions only running can judge'] },
   ],
   'newcomer mistakes check must catch (issue 16)': [
     { file: 'tests/security/newcomer.test.ts', titles: ['csv: block on an XLSX source', 'euc-kr declared on a UTF-8 file', 'utf-8 declared on a CP949 file', 'sample: equal to path'] },
