@@ -14,6 +14,7 @@ export const PATTERN_HINTS: Readonly<Record<string, string>> = {
   '^[a-z0-9]+(-[a-z0-9]+)*$': 'lowercase letters, digits and single dashes between them (e.g. air-quality-daily)',
   '^(\\[[0-9A-Fa-f:.]+\\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*)$': 'a host name such as intranet.seoul.go.kr, or an IP address such as 10.0.0.5',
   '^[A-Za-z_][A-Za-z0-9_]*$': 'letters, digits and underscores, not starting with a digit (e.g. pm10, gu_code)',
+  '^#[0-9a-fA-F]{6}$': 'a colour as # and six hex digits (e.g. #e3f0fb)',
   '^https?://[^\\s]+$': 'an http:// or https:// URL',
   '^[A-Za-z0-9][A-Za-z0-9.+-]*$': 'a licence id such as KOGL-1 or an SPDX id such as CC-BY-4.0',
   '^[A-Za-z][A-Za-z0-9_]*$': 'a Seoul Open API service name such as DailyAverageAirQuality',

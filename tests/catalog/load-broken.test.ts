@@ -50,7 +50,7 @@ describe('loadCatalog on a broken catalog', () => {
       'viz-specs/transport/ridership-chart.yaml:2:7: "area" is "transit" but the chart is in viz-specs/transport/: move the file to viz-specs/transit/ or change the area',
       'viz-specs/transport/ridership-chart.yaml:2:7: area "transit" is not listed in citydash.yaml "areas" (listed: environment, transport)',
       'viz-specs/transport/ridership-chart.yaml:5:8: "data" names unknown dataset "subway-ridrship"; did you mean "subway-ridership"?',
-      'viz-specs/transport/ridership-chart.yaml:6:1: unknown key "specs" (allowed: id, area, title, description, alt, keywords, data, proposedBy, spec, locales, template, map, indicator); did you mean "spec"?',
+      'viz-specs/transport/ridership-chart.yaml:6:1: unknown key "specs" (allowed: id, area, title, description, alt, keywords, data, proposedBy, spec, locales, template, map, reference, indicator); did you mean "spec"?',
     ]);
   });
 
