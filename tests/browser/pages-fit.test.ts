@@ -211,3 +211,18 @@ test('home is a dashboard: one column on a phone, three from 1280 px, each card 
     await context.close();
   }
 });
+
+test('pointer-only hints ("hover over a mark", "Ctrl and scroll") show on a desktop, not on a phone; the keyboard hint shows on both', async () => {
+  for (const [viewport, phone] of [[{ width: 360, height: 740 }, true], [{ width: 1280, height: 800 }, false]] as const) {
+    const context = await newContext(site.browser, { viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+    const page = await context.newPage();
+    await page.goto(site.url('/en/charts/fine-dust-daily-trend/'));
+    await page.waitForSelector('.cd-controls');
+    const hints = await page.locator('.cd-hint').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', shown: el.getClientRects().length > 0 })));
+    const shown = (re: RegExp) => hints.find((h) => re.test(h.text))?.shown;
+    expect(shown(/^Hover over a mark/)).toBe(!phone);
+    expect(shown(/Ctrl \(⌘\) and scroll/)).toBe(!phone);
+    expect(shown(/^Zoom with the buttons/)).toBe(true);
+    await context.close();
+  }
+});
