@@ -5,7 +5,9 @@
 // rounded-up maximum, so a clean month is not squashed under an empty "very bad" band, and they
 // widen the scale only to that rounding. The alt text names them too (describeReference).
 import type { Lang, ReferenceBands } from '../types.ts';
+import { quote } from '../errors.ts';
 import { isPlainObject } from './merge.ts';
+import { SpecError } from './spec-check.ts';
 import { fieldOf, visitViews, type Obj } from './spec-walk.ts';
 import { titleWithUnit } from './units.ts';
 
@@ -77,7 +79,10 @@ function bandLayer(field: string, refs: ReferenceBands[], lang: Lang, yTitle: un
 
 const UNIT_KEYS = ['mark', 'encoding', 'params'] as const;
 
-/** Adds the bands beneath every view that plots a referenced field on y. Mutates `spec`. */
+/**
+ * Adds the bands beneath every view that plots a referenced field on y. Mutates `spec`. Throws
+ * SpecError for a reference whose field no view plots there: the bands would silently be missing.
+ */
 export function addReferenceBands(spec: Obj, refs: ReferenceBands[] | undefined, lang: Lang): void {
   if (!refs?.length) return;
   const targets: Array<{ view: Obj; field: string; title: unknown }> = [];
@@ -86,6 +91,9 @@ export function addReferenceBands(spec: Obj, refs: ReferenceBands[] | undefined,
     const y = view.encoding.y;
     const field = fieldOf(y);
     if (field && y.type === 'quantitative' && y.aggregate === undefined && refs.some((r) => r.field === field)) targets.push({ view, field, title: y.title });
+  });
+  refs.forEach((r, i) => {
+    if (!targets.some((t) => t.field === r.field)) throw new SpecError(`reference[${i}].field ${quote(r.field)} is not on the y axis of any view (a quantitative field, not aggregated), so its bands cannot be drawn`);
   });
   for (const { view, field, title } of targets) {
     const unit: Obj = {};

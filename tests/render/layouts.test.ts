@@ -127,6 +127,13 @@ test('reference bands: drawn beneath the data up to its rounded maximum, named o
   expect(plain.alt.text).not.toContain('Shaded');
 });
 
+test('a reference to a field no view plots on y fails the chart, naming the reference', async () => {
+  const chart: ChartDescriptor = { ...lineSeries, id: 'pm25-misnamed', reference: [{ ...PM25_GRADES, field: 'pm10' }] };
+  await expect(renderer.renderChart(chart, 'en', allData(), allColumns)).rejects.toThrow(
+    'viz-specs/test/pm25-monthly.yaml: chart "pm25-misnamed" (en): spec: reference[0].field "pm10" is not on the y axis of any view (a quantitative field, not aggregated), so its bands cannot be drawn',
+  );
+});
+
 test('bands only where their series is: a `where` picks the rows of one series', async () => {
   const chart: ChartDescriptor = {
     ...lineSeries,
