@@ -71,11 +71,13 @@ export function narrowLayout(spec: Obj, o: { keepSize?: boolean } = {}): Obj {
       out.vconcat = out.hconcat;
       delete out.hconcat;
     }
-    const inner = NARROW_WIDTH - 80;
+    // small multiples in two columns of 105 px plots (each with its y axis: 2 × 155 px in all)
+    const grid = typeof out.columns === 'number';
+    if (grid && (out.columns as number) > 2) out.columns = 2;
+    const inner = grid ? 105 : NARROW_WIDTH - 80;
     visitViews(out, (view) => {
       if (typeof view.width === 'number' && view.width > inner) view.width = inner;
     });
-    if (typeof out.columns === 'number' && out.columns > 2) out.columns = 2;
   }
   return out;
 }
