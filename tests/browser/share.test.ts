@@ -84,9 +84,10 @@ test('the embed snippet, pasted into a page on another origin, draws the chart t
     const frame = tab.frames().find((f) => f.url().startsWith(`${BASE}/ko/embed/fine-dust-daily-trend/`));
     await tab.waitForFunction(() => Boolean(document.querySelector('iframe')));
     const embedded = frame ?? (await (await tab.$('iframe'))!.contentFrame())!;
-    await embedded.waitForSelector('svg[role="img"]');
+    // The page holds a wide and a phone layout; CSS shows the one that fits (the other has no box).
+    await embedded.waitForSelector('svg[role="img"] >> visible=true');
     const got = await embedded.evaluate(() => {
-      const svg = document.querySelector('svg[role="img"]')!;
+      const svg = [...document.querySelectorAll('svg[role="img"]')].find((s) => s.getClientRects().length > 0)!;
       const box = svg.getBoundingClientRect();
       return {
         origin: location.origin,
