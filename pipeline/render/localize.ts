@@ -16,6 +16,7 @@ import { normalizeTemporal } from './temporal.ts';
 import { themeConfig } from './theme.ts';
 import { narrowLayout, type Layout } from './layouts.ts';
 import { addReferenceBands } from './reference-bands.ts';
+import { rowsInLanguage, translatedColumns } from './translate-values.ts';
 
 const CONTAINER_FALLBACK = { width: 560, height: 300 };
 
@@ -24,6 +25,8 @@ export interface LocalizedChart {
   /** The dataset the chart is about (its columns title the alt text). */
   mainDataset: string | undefined;
   mainMark: MainMark | undefined;
+  /** The rows bound, values in the chart's language (what the drafted alt text must read too). */
+  rows: Record<string, Row[]>;
 }
 
 function expandGuMap(chart: ChartDescriptor, lang: Lang, spec: Obj, data: Record<string, Row[]>, geo: GuBoundaries | undefined, layout: Layout): Obj {
@@ -82,9 +85,10 @@ export function localizeChart(
   if (layout === 'narrow') spec = narrowLayout(spec, { keepSize: chart.template === 'gu-map' });
   const extra = geo ? { [BOUNDARY_DATASET]: geo.topojson } : {};
   // copies: vega parses dates in place and must not touch the caller's rows
+  const specText = JSON.stringify(spec);
   const copies: Record<string, Row[]> = {};
-  for (const id of chart.data) if (data[id]) copies[id] = data[id].map((r) => ({ ...r }));
+  for (const id of chart.data) if (data[id]) copies[id] = rowsInLanguage(data[id], lang, translatedColumns(columns[id], specText, data[id]));
   bindData(spec, chart.data, copies, columns, extra);
   checkFields(spec, data, columns);
-  return { spec, mainDataset, mainMark };
+  return { spec, mainDataset, mainMark, rows: copies };
 }

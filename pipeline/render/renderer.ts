@@ -115,7 +115,7 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
       ]);
       const vega = drawn.vega;
       // without rows read back from the main mark, the alt text describes the dataset's rows
-      const drafted = givenAlt ? undefined : drawn.alt ?? draftAlt(chart, lang, (local.mainDataset ? data[local.mainDataset] : undefined) ?? [], mainColumns);
+      const drafted = givenAlt ? undefined : drawn.alt ?? draftAlt(chart, lang, (local.mainDataset ? local.rows[local.mainDataset] : undefined) ?? [], mainColumns);
       const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: drafted!, drafted: true };
       // what the phone layout alone warns about (the rest is said once, for the chart)
       const wide = new Set(drawn.warnings);

@@ -36,6 +36,20 @@ export function accessibleSvg(svg: string, o: { chartId: string; lang: Lang; tit
   const titleId = `${base}-title`;
   const descId = `${base}-desc`;
   const tag = open[0].replace(ROOT_ARIA, '').replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${descId}"`);
-  const head = `<title id="${titleId}">${escapeXml(o.title)}</title><desc id="${descId}">${escapeXml(o.desc)}</desc>`;
-  return tag + head + renamed.slice(open[0].length).replace(INNER_ARIA, '');
+  const korean = (text: string) => (o.lang !== 'ko' && HANGUL.test(text) ? ' lang="ko"' : '');
+  const head = `<title id="${titleId}"${korean(o.title)}>${escapeXml(o.title)}</title><desc id="${descId}"${korean(o.desc)}>${escapeXml(o.desc)}</desc>`;
+  return tag + head + markKoreanText(renamed.slice(open[0].length).replace(INNER_ARIA, ''), o.lang);
+}
+
+const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/;
+
+/**
+ * On an English chart a value with no English form (a bike station's name, say) stays Korean:
+ * its <text> says so (lang="ko"), as the pages mark such values, so a screen reader reads it
+ * in Korean and readers can tell it was not translated.
+ */
+function markKoreanText(svg: string, lang: Lang): string {
+  if (lang === 'ko') return svg;
+  return svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, text: string) =>
+    HANGUL.test(text) && !/\slang=/.test(attrs) ? `<text${attrs} lang="ko">${text}</text>` : whole);
 }
