@@ -3,7 +3,7 @@
 // proxy's HTML error page: quoting either whole ("the file's headers are <html><head>…") buries
 // the one fact that matters and copies whatever the page carries into reports and pages. These
 // say "an HTML page" and show a little of its visible text, never its markup.
-import { quote } from './errors.ts';
+import { capText, quote } from './errors.ts';
 
 /** How much of an answer is ever read for a message (a bound on the work a hostile page causes too). */
 export const ANSWER_SAMPLE_BYTES = 8 * 1024;
@@ -43,9 +43,7 @@ export function answerQuote(bytes: Uint8Array, contentType: string | null | unde
 export function answerLine(bytes: Uint8Array, contentType: string | null | undefined, max: number): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, ANSWER_SAMPLE_BYTES));
   if (isHtmlAnswer(bytes, contentType)) return `an HTML page: ${quote(htmlText(text), max)}`;
-  const line = text.replace(/\s+/g, ' ').trim();
-  const chars = [...line];
-  return chars.length <= max ? line : `${chars.slice(0, max - 1).join('')}… (${(chars.length - max + 1).toLocaleString('en-US')} more characters)`;
+  return capText(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

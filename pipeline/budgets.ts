@@ -14,9 +14,9 @@ export interface Budgets {
   sqlSeconds: number;
   /** DuckDB threads: no more than the machine has. */
   sqlThreads: number;
-  /** V8 old-generation heap of a chart render worker. */
+  /** V8 old-generation heap of a chart render process. */
   chartMemoryMb: number;
-  /** One chart in one language; past it its worker is terminated. */
+  /** One chart in one language; past it its render process is killed. */
   chartSeconds: number;
 }
 

@@ -14,11 +14,22 @@ export function quote(value: unknown, max = 60): string {
   if (value === null || value === undefined) return '(empty)';
   let s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   s = s.replace(/\s+/g, ' ');
-  if (s.length <= max) return JSON.stringify(s);
-  // Whole code points: a cut surrogate pair would print as U+FFFD.
-  const chars = [...s];
-  if (chars.length <= max) return JSON.stringify(s);
-  return `${JSON.stringify(`${chars.slice(0, max - 1).join('')}…`)} (${(chars.length - max + 1).toLocaleString('en-US')} more characters)`;
+  const cut = capped(s, max);
+  return cut ? `${JSON.stringify(cut.kept)} (${cut.more})` : JSON.stringify(s);
+}
+
+/** `text` cut to `max` characters, saying how many more there were: `abc… (1,234 more characters)`. */
+export function capText(text: string, max: number): string {
+  const cut = capped(text, max);
+  return cut ? `${cut.kept} (${cut.more})` : text;
+}
+
+/** The first `max - 1` characters and "…" when `text` is longer, in whole code points (a cut surrogate pair would print as U+FFFD). */
+function capped(text: string, max: number): { kept: string; more: string } | undefined {
+  if (text.length <= max) return undefined;
+  const chars = [...text];
+  if (chars.length <= max) return undefined;
+  return { kept: `${chars.slice(0, max - 1).join('')}…`, more: `${(chars.length - max + 1).toLocaleString('en-US')} more characters` };
 }
 
 /** The exit code of a usage, input or publishing failure (docs/architecture.md §3). */

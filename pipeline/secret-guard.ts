@@ -68,8 +68,8 @@ export function buildSecretGuard(env: Record<string, string | undefined>, extraN
   return list.length === 0 ? emptyGuard(names) : liveGuard(list, names);
 }
 
-/** The forms a value can take in what is written: raw, URL-encoded, JSON- and HTML-escaped. */
-function encodings(value: string): string[] {
+/** A value raw and in the URL-encoded forms a URL or an echoing server shows it in. */
+export function urlForms(value: string): string[] {
   const out = [value];
   for (const encode of [encodeURIComponent, encodeURI]) {
     try {
@@ -78,10 +78,14 @@ function encodings(value: string): string[] {
       // A lone surrogate cannot be URL-encoded, so it cannot appear encoded either.
     }
   }
-  out.push(JSON.stringify(value).slice(1, -1));
-  out.push(value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
-  out.push(value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;'));
   return out;
+}
+
+/** The forms a value can take in what is written: raw, URL-encoded, JSON- and HTML-escaped. */
+function encodings(value: string): string[] {
+  const html = (quot: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, quot).replace(/'/g, '&#39;');
+  // both spellings HTML escapers use for a double quote
+  return [...urlForms(value), JSON.stringify(value).slice(1, -1), html('&quot;'), html('&#34;')];
 }
 
 function emptyGuard(names: string[]): SecretGuard {

@@ -6,25 +6,15 @@
 // it marks it lang="ko" (HTML) or xml:lang="ko" (SVG), so a screen reader reads it as Korean.
 // Every page, card, table and chart uses these functions; none keeps its own word list.
 import { GU } from '../districts.ts';
+import { countHangul, hasHangul } from '../hangul.ts';
 import type { ColumnSpec, Lang, LabelTable } from '../types.ts';
+
+export { countHangul, hasHangul };
 
 /** A text as shown, and the language it is written in (Korean on an English page when nothing translates it). */
 export interface Worded {
   text: string;
   lang: Lang;
-}
-
-// Hangul syllables and jamo, with their compatibility, extended, parenthesized and circled forms.
-const HANGUL = /[\u1100-\u11FF\u3130-\u318F\u3200-\u321E\u3260-\u327E\uA960-\uA97F\uAC00-\uD7AF\uD7B0-\uD7FF]/;
-const HANGUL_ALL = new RegExp(HANGUL.source, 'g');
-
-export function hasHangul(text: string): boolean {
-  return HANGUL.test(text);
-}
-
-/** How many Hangul characters `text` has (the bilingual tests count them). */
-export function countHangul(text: string): number {
-  return text.match(HANGUL_ALL)?.length ?? 0;
 }
 
 /** `text` on a page in `lang`: Korean when the page is Korean or the text still has Hangul in it. */

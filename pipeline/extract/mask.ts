@@ -1,6 +1,8 @@
 // Secrets (SEOUL_API_KEY) travel inside URL paths, so every string that may reach a log line,
 // an error, a report or an output file passes through here first.
 
+import { urlForms } from '../secret-guard.ts';
+
 export const MASK = '***';
 
 /**
@@ -9,18 +11,7 @@ export const MASK = '***';
  * longer secrets are masked first so one secret containing another is masked whole.
  */
 export function maskSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    if (!secret) continue;
-    forms.add(secret);
-    for (const encode of [encodeURIComponent, encodeURI]) {
-      try {
-        forms.add(encode(secret));
-      } catch {
-        // A lone surrogate cannot be URL-encoded, so it cannot appear encoded either.
-      }
-    }
-  }
+  const forms = new Set(secrets.flatMap((secret) => (secret ? urlForms(secret) : [])));
   let out = text;
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {
     // split/join rather than a RegExp: a key is data, never a pattern.

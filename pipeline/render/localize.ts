@@ -16,7 +16,7 @@ import { normalizeTemporal } from './temporal.ts';
 import { themeConfig } from './theme.ts';
 import { narrowLayout, type Layout } from './layouts.ts';
 import { addReferenceBands } from './reference-bands.ts';
-import { rowsInLanguage, translatedColumns } from './translate-values.ts';
+import { rowsInLanguage } from './translate-values.ts';
 
 const CONTAINER_FALLBACK = { width: 560, height: 300 };
 
@@ -84,10 +84,8 @@ export function localizeChart(
   spec.config = deepMerge(themeConfig(lang), spec.config);
   if (layout === 'narrow') spec = narrowLayout(spec, { keepSize: chart.template === 'gu-map' });
   const extra = geo ? { [BOUNDARY_DATASET]: geo.topojson } : {};
-  // copies: vega parses dates in place and must not touch the caller's rows
-  const specText = JSON.stringify(spec);
   const copies: Record<string, Row[]> = {};
-  for (const id of chart.data) if (data[id]) copies[id] = rowsInLanguage(data[id], lang, translatedColumns(columns[id], specText, data[id]));
+  for (const id of chart.data) if (data[id]) copies[id] = rowsInLanguage(data[id], lang, columns[id], spec);
   bindData(spec, chart.data, copies, columns, extra);
   checkFields(spec, data, columns);
   return { spec, mainDataset, mainMark, rows: copies };

@@ -1,7 +1,7 @@
-// What one render worker does for one chart in one language (render-worker.mjs loads this):
+// What one render process does for one chart in one language (render-child.mjs loads this):
 // Vega-Lite compile, vega's SVG, the alt text from the rows the main mark draws. This is where a
-// catalog spec's expressions run, so it runs in a worker thread with a heap limit and a clock
-// (render-pool.ts); whatever it returns is checked for size before the main thread takes it.
+// catalog spec's expressions run, so it runs in a child process with a heap limit and a clock
+// (render-pool.ts); whatever it returns is checked for size before the parent takes it.
 import type { ChartDescriptor, ColumnSpec, Lang } from '../types.ts';
 import { draftAlt } from './alt-draft.ts';
 import { CompileError, compileVegaLite, renderVega, type MainMark } from './compile.ts';

@@ -115,13 +115,14 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
       ]);
       const vega = drawn.vega;
       // without rows read back from the main mark, the alt text describes the dataset's rows
-      const drafted = givenAlt ? undefined : drawn.alt ?? draftAlt(chart, lang, (local.mainDataset ? local.rows[local.mainDataset] : undefined) ?? [], mainColumns);
-      const alt = givenAlt ? { text: givenAlt, drafted: false } : { text: drafted!, drafted: true };
+      const alt = givenAlt
+        ? { text: givenAlt, drafted: false }
+        : { text: drawn.alt ?? draftAlt(chart, lang, (local.mainDataset ? local.rows[local.mainDataset] : undefined) ?? [], mainColumns), drafted: true };
       // what the phone layout alone warns about (the rest is said once, for the chart)
       const wide = new Set(drawn.warnings);
-      const narrow = { drawn: narrowDrawn, vega: narrowDrawn.vega, warnings: narrowDrawn.warnings.filter((w) => !wide.has(w)).map((w) => `phone layout: ${w}`) };
+      const narrowWarnings = narrowDrawn.warnings.filter((w) => !wide.has(w)).map((w) => `phone layout: ${w}`);
       const svg = accessibleSvg(compactSvg(drawn.svg), { chartId: chart.id, lang, title, desc: alt.text });
-      const narrowSvg = accessibleSvg(compactSvg(narrow.drawn.svg), { chartId: `${chart.id}-narrow`, lang, title, desc: alt.text });
+      const narrowSvg = accessibleSvg(compactSvg(narrowDrawn.svg), { chartId: `${chart.id}-narrow`, lang, title, desc: alt.text });
       let download = svg;
       if (frame) {
         try {
@@ -138,7 +139,7 @@ export function createRenderer(opts: RendererOptions = {}): Renderer {
       } catch (e) {
         throw fail('png', (e as Error).message);
       }
-      entry = { svg, download, png, vega, vegaLite, alt, narrow: { svg: narrowSvg, vega: narrow.vega }, warnings: [...drawn.warnings, ...narrow.warnings] };
+      entry = { svg, download, png, vega, vegaLite, alt, narrow: { svg: narrowSvg, vega: narrowDrawn.vega }, warnings: [...drawn.warnings, ...narrowWarnings] };
     } catch (e) {
       if (e instanceof ChartRenderError) throw e;
       throw fail(e instanceof RenderJobFailure ? e.part : 'render', (e as Error).message);

@@ -3,6 +3,7 @@
 // after the chart and language, so several charts inline on one page never share an id and
 // the output does not depend on how many charts this process drew before.
 import type { Lang } from '../types.ts';
+import { hasHangul } from '../hangul.ts';
 
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -36,12 +37,10 @@ export function accessibleSvg(svg: string, o: { chartId: string; lang: Lang; tit
   const titleId = `${base}-title`;
   const descId = `${base}-desc`;
   const tag = open[0].replace(ROOT_ARIA, '').replace(/^<svg\b/, `<svg role="img" aria-labelledby="${titleId} ${descId}"`);
-  const korean = (text: string) => (o.lang !== 'ko' && HANGUL.test(text) ? ' lang="ko"' : '');
+  const korean = (text: string) => (o.lang !== 'ko' && hasHangul(text) ? ' lang="ko"' : '');
   const head = `<title id="${titleId}"${korean(o.title)}>${escapeXml(o.title)}</title><desc id="${descId}"${korean(o.desc)}>${escapeXml(o.desc)}</desc>`;
   return tag + head + markKoreanText(renamed.slice(open[0].length).replace(INNER_ARIA, ''), o.lang);
 }
-
-const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/;
 
 /**
  * On an English chart a value with no English form (a bike station's name, say) stays Korean:
@@ -51,5 +50,5 @@ const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/;
 function markKoreanText(svg: string, lang: Lang): string {
   if (lang === 'ko') return svg;
   return svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, text: string) =>
-    HANGUL.test(text) && !/\slang=/.test(attrs) ? `<text${attrs} lang="ko">${text}</text>` : whole);
+    hasHangul(text) && !/\slang=/.test(attrs) ? `<text${attrs} lang="ko">${text}</text>` : whole);
 }

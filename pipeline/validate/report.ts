@@ -1,7 +1,7 @@
 // Exact counts, a bounded sample of rejections (a million bad rows must not become a
 // million-entry report) and unmatched district values counted by value.
 import type { RawValue, RejectedRow, SourceLocation, ValidationReport } from '../types.ts';
-import { quote } from '../errors.ts';
+import { capText, quote } from '../errors.ts';
 import { describeLocation } from './location.ts';
 
 export const MAX_REJECTIONS_KEPT = 1000;
@@ -73,6 +73,5 @@ export class ReportBuilder {
 const KEPT_VALUE_CHARS = 200;
 
 function keptValue(value: RawValue): RawValue {
-  if (typeof value !== 'string' || value.length <= KEPT_VALUE_CHARS) return value;
-  return `${value.slice(0, KEPT_VALUE_CHARS - 1)}… (${(value.length - KEPT_VALUE_CHARS + 1).toLocaleString('en-US')} more characters)`;
+  return typeof value === 'string' ? capText(value, KEPT_VALUE_CHARS) : value;
 }
