@@ -6,7 +6,7 @@
 import type { FeedbackRead } from '../feedback/index.ts';
 import { assembleSiteModel, buildSite, checkSiteOutput, downloadFrame, readDataThrough, readRows, readSiteInputs } from '../site/index.ts';
 import type { SiteChanges, SiteFreshness } from '../site/index.ts';
-import { createRenderer, pngParallelism, type RenderedChart } from '../render/index.ts';
+import { chartsInFlight, createRenderer, type RenderedChart } from '../render/index.ts';
 import { budgetsOf } from '../budgets.ts';
 import { inOrder } from '../pool.ts';
 import { transform as runTransform, type TransformResult } from '../transform/index.ts';
@@ -81,7 +81,7 @@ async function renderAll(catalog: Catalog, ctx: RunContext, snapshots: Record<st
       });
     }
   }
-  const done = await inOrder(jobs, pngParallelism() + 1);
+  const done = await inOrder(jobs, chartsInFlight());
   const rendered: RenderedChart[] = [];
   for (const { chart, lang, result, error, missing } of done) {
     if (missing) {

@@ -3,7 +3,9 @@
 // thread, so in the main thread it would hold up the next chart's vega. Same library, same
 // options, same bytes. Workers start on the first PNG (a cycle with every chart cached starts
 // none) and stop once idle. Should a worker fail to start, PNGs are drawn in-process instead.
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 
@@ -33,6 +35,15 @@ class PngPool {
   private next = 0;
   private broken = false;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** Where the workers write each chart's font subsets; made with the first worker, removed with the last. */
+  private fontDir: string | undefined;
+  /** Font folders not yet removed; a process that ends while workers are busy removes them on exit. */
+  private readonly fontDirs = new Set<string>();
+  private exitHook = false;
+  private readonly removeFontDir = (dir: string) => {
+    rmSync(dir, { recursive: true, force: true });
+    this.fontDirs.delete(dir);
+  };
 
   constructor(private readonly size: number) {}
 
@@ -62,7 +73,13 @@ class PngPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_URL), job: null };
+    if (!this.fontDir) {
+      this.fontDir = mkdtempSync(join(tmpdir(), 'citydash-png-'));
+      if (!this.exitHook) process.once('exit', () => [...this.fontDirs].forEach(this.removeFontDir));
+      this.exitHook = true;
+      this.fontDirs.add(this.fontDir);
+    }
+    const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { dir: this.fontDir } }), job: null };
     slot.worker.on('message', (msg: { id: number; png?: Uint8Array; error?: string }) => {
       const job = slot.job;
       if (!job || job.id !== msg.id) return;
@@ -89,16 +106,20 @@ class PngPool {
     return slot;
   }
 
-  state(): { workers: number; inProcess: boolean } {
-    return { workers: this.slots.length, inProcess: this.broken };
+  state(): { workers: number; inProcess: boolean; fontDirs: string[] } {
+    return { workers: this.slots.length, inProcess: this.broken, fontDirs: [...this.fontDirs] };
   }
 
   private stopAll(): void {
-    for (const slot of this.slots.splice(0)) {
+    const stopped = this.slots.splice(0).map((slot) => {
       slot.worker.removeAllListeners('exit');
       slot.worker.removeAllListeners('error');
-      void slot.worker.terminate();
-    }
+      return slot.worker.terminate();
+    });
+    // the next worker (should a PNG come before these have stopped) gets a folder of its own
+    const dir = this.fontDir;
+    this.fontDir = undefined;
+    if (dir) void Promise.allSettled(stopped).then(() => this.removeFontDir(dir));
   }
 }
 
@@ -115,7 +136,7 @@ export function pngParallelism(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-/** Running workers, and whether PNGs fell back to this thread (lets tests prove the pool works). */
-export function pngPoolState(): { workers: number; inProcess: boolean } {
-  return pool?.state() ?? { workers: 0, inProcess: false };
+/** Running workers, whether PNGs fell back to this thread, and the font folders not yet removed (lets tests prove the pool works). */
+export function pngPoolState(): { workers: number; inProcess: boolean; fontDirs: string[] } {
+  return pool?.state() ?? { workers: 0, inProcess: false, fontDirs: [] };
 }

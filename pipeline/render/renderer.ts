@@ -12,6 +12,7 @@ import { FieldNotFoundError } from './field-check.ts';
 import { frameSvg, measureOf, type DownloadFrame } from './frame.ts';
 import { readBoundaries, type GuBoundaries } from './gu-topo.ts';
 import { localizeChart, type LocalizedChart } from './localize.ts';
+import { pngParallelism } from './png-pool.ts';
 import { PNG_SCALE, svgToPng } from './png.ts';
 import { RenderJobFailure, RenderPool, type RenderBudget } from './render-pool.ts';
 import { accessibleSvg } from './svg-a11y.ts';
@@ -66,6 +67,14 @@ export interface Renderer {
     frame?: DownloadFrame,
   ): Promise<RenderedChart>;
   stats(): RenderStats;
+}
+
+/**
+ * How many charts a caller keeps in flight: one more than there are PNG workers, so a chart's
+ * PNG overlaps the next chart's compile and draw in the render processes.
+ */
+export function chartsInFlight(): number {
+  return pngParallelism() + 1;
 }
 
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

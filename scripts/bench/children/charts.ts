@@ -1,12 +1,14 @@
 // citydash's renderer over a whole catalog in one long-lived process: every chart in both
-// languages with an empty cache (timed per render), then a second renderer on the same cache,
-// as the next cycle with no change would run. Writes the rendered Vega-Lite specs (data inline)
-// of `sample` charts spread over the catalog for the vl2svg comparison.
+// languages with an empty cache, as many in flight as the build keeps (chartsInFlight), then a
+// second renderer on the same cache, as the next cycle with no change would run. Writes the
+// rendered Vega-Lite specs (data inline) of `sample` charts spread over the catalog for the
+// vl2svg comparison.
 //   node --import tsx charts.ts <catalog> <work-dir> <cache-dir> <sample-dir> <sample>
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadCatalog } from '../../../pipeline/catalog/index.ts';
-import { createRenderer } from '../../../pipeline/render/index.ts';
+import { chartsInFlight, createRenderer } from '../../../pipeline/render/index.ts';
+import { inOrder } from '../../../pipeline/pool.ts';
 import { readRows } from '../../../pipeline/site/rows.ts';
 import { LANGS, type ColumnSpec, type Row } from '../../../pipeline/types.ts';
 import { workDir } from '../../../pipeline/workdir.ts';
@@ -38,20 +40,18 @@ const sampled = new Set(catalog.charts.filter((_, i) => i % step === 0).slice(0,
 
 async function pass(label: 'cold' | 'no-change') {
   const renderer = createRenderer({ cacheDir });
-  const perRender: Record<string, number> = {};
-  const started = performance.now();
-  for (const chart of catalog.charts) {
-    for (const lang of LANGS) {
-      const t = performance.now();
+  const jobs = catalog.charts.flatMap((chart) =>
+    LANGS.map((lang) => async () => {
       const r = await renderer.renderChart(chart, lang, dataFor(idsOf(chart)), columns);
-      perRender[`${chart.id}.${lang}`] = (performance.now() - t) / 1000;
       if (label === 'cold' && lang === 'ko' && sampled.has(chart.id)) {
         await mkdir(sampleDir, { recursive: true });
         await writeFile(join(sampleDir, `${chart.id}.${lang}.vl.json`), JSON.stringify(r.vegaLite));
       }
-    }
-  }
-  return { seconds: (performance.now() - started) / 1000, stats: renderer.stats(), perRender };
+    }),
+  );
+  const started = performance.now();
+  await inOrder(jobs, chartsInFlight());
+  return { seconds: (performance.now() - started) / 1000, stats: renderer.stats() };
 }
 
 const cold = await pass('cold');
@@ -60,5 +60,4 @@ reportResult({
   charts: catalog.charts.length, renders: catalog.charts.length * LANGS.length, loadSeconds,
   renderSeconds: cold.seconds, rendered: cold.stats.rendered, failed: cold.stats.failed,
   noChangeSeconds: again.seconds, noChangeRendered: again.stats.rendered, noChangeCached: again.stats.cached,
-  sample: Object.fromEntries([...sampled].map((id) => [`${id}.ko`, cold.perRender[`${id}.ko`]])),
 });
