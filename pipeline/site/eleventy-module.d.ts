@@ -19,3 +19,9 @@ declare module '@11ty/eleventy' {
     write(): Promise<unknown>;
   }
 }
+
+// Nunjucks comes with Eleventy and is used through it; the site test counts template compiles.
+declare module 'nunjucks' {
+  const nunjucks: { Template: { prototype: object } };
+  export default nunjucks;
+}

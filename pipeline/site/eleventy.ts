@@ -93,6 +93,7 @@ export async function runEleventy(run: EleventyRun): Promise<string[]> {
       cfg.setUseGitIgnore(false);
       for (const [name, value] of Object.entries(run.globals)) cfg.addGlobalData(name, value);
       for (const [name, fn] of Object.entries(filters)) cfg.addFilter(name, fn);
+      compileEachTemplateOnce(cfg);
       // Eleventy writes the pages itself: the secret guard sees them here, as atomic-write sees every other file.
       cfg.addTransform('secret-guard', (content: unknown) => (typeof content === 'string' ? maskText(content) : content));
     },
@@ -113,6 +114,45 @@ export async function runEleventy(run: EleventyRun): Promise<string[]> {
   return templates.map((t) => t.outputPath).filter((p): p is string => typeof p === 'string');
 }
 
+interface NunjucksTemplate {
+  render(data: unknown, done: (err: Error | null, out?: string) => void): void;
+}
+interface NunjucksEngineEvent {
+  nunjucks: { Template: new (src: string, env: unknown, path: string | null, eagerCompile: boolean) => NunjucksTemplate };
+  environment: unknown;
+}
+
+/**
+ * Eleventy 3.1 hands Nunjucks a new Template for every page it renders, so a template paginated
+ * over 84 charts was parsed and compiled 84 times (about two thirds of the site's render time).
+ * This keeps Eleventy's own Nunjucks environment (its loader, our filters, autoescape) and only
+ * keeps each compiled template for the build. Templates are read once per build, so the cache
+ * lives as long as the Eleventy instance.
+ */
+function compileEachTemplateOnce(cfg: EleventyUserConfig): void {
+  let engine: NunjucksEngineEvent | undefined;
+  cfg.on('eleventy.engine.njk', (e: NunjucksEngineEvent) => (engine = e));
+  const compiled = new Map<string, NunjucksTemplate>();
+  cfg.addExtension('njk', {
+    key: 'njk',
+    // permalinks hold {{ }} too; they go through compile() like the page bodies
+    compileOptions: { permalink: true },
+    compile(str: string, inputPath: string) {
+      if (!engine) throw new Error('Eleventy did not create its Nunjucks environment');
+      const key = `${inputPath}\0${str}`;
+      let template = compiled.get(key);
+      if (!template) {
+        const path = !inputPath || inputPath === 'njk' ? null : inputPath;
+        template = new engine.nunjucks.Template(str, engine.environment, path, true);
+        compiled.set(key, template);
+      }
+      const ready = template;
+      return (data: unknown) =>
+        new Promise<string>((resolve, reject) => ready.render(data, (err, out) => (err ? reject(err) : resolve(out ?? ''))));
+    },
+  });
+}
+
 /** The part of Eleventy's config API used here (Eleventy ships no types for it). */
 interface EleventyUserConfig {
   ignores: Set<string>;
@@ -122,4 +162,6 @@ interface EleventyUserConfig {
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
   addTransform(name: string, fn: (content: unknown) => unknown): void;
+  addExtension(key: string, entry: Record<string, unknown>): void;
+  on(event: string, fn: (...args: never[]) => unknown): void;
 }
