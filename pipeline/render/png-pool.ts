@@ -39,13 +39,14 @@ class PngPool {
   private fontDir: string | undefined;
   /** Font folders not yet removed; a process that ends while workers are busy removes them on exit. */
   private readonly fontDirs = new Set<string>();
-  private exitHook = false;
   private readonly removeFontDir = (dir: string) => {
     rmSync(dir, { recursive: true, force: true });
     this.fontDirs.delete(dir);
   };
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number) {
+    process.once('exit', () => [...this.fontDirs].forEach(this.removeFontDir));
+  }
 
   render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     if (this.broken || this.size < 1) return inProcess(svg, options);
@@ -75,8 +76,6 @@ class PngPool {
   private start(): Slot {
     if (!this.fontDir) {
       this.fontDir = mkdtempSync(join(tmpdir(), 'citydash-png-'));
-      if (!this.exitHook) process.once('exit', () => [...this.fontDirs].forEach(this.removeFontDir));
-      this.exitHook = true;
       this.fontDirs.add(this.fontDir);
     }
     const slot: Slot = { worker: new Worker(WORKER_URL, { workerData: { dir: this.fontDir } }), job: null };
