@@ -55,3 +55,35 @@ test('only a full run of every stage writes to the committed scripts/bench; --qu
   expect(parseBenchArgs(['--only', 'ingest'], repoRoot).out).toBeUndefined();
   expect(parseBenchArgs(['--quick', '--out', '/tmp/x'], repoRoot).out).toBe('/tmp/x');
 });
+
+test('each goal not met names its figure, and the figures are profiled in the order of the goals, then the slowest', async () => {
+  const { evaluateGoals } = await import('../scripts/bench/goals.ts');
+  const { profileOrder } = await import('../scripts/bench/profile.ts');
+  const s = (median: number) => ({ median, min: median, max: median });
+  const measured = (wall: number, rss: number) => ({ runs: 1, warmup: 0, budgetLimited: false, wall: s(wall), cpu: s(wall), rssMb: s(rss) });
+  const figures = [
+    { id: 'ingest-cp949', stage: 'ingest', label: '', measured: measured(20, 250), ratios: [{ to: 'papaparse-cp949', value: 0.2 }, { to: 'miller-cp949', value: 3 }] },
+    { id: 'ingest-xlsx', stage: 'xlsx', label: '', measured: measured(12, 460) },
+    { id: 'cycle-cold', stage: 'cycle', label: '', measured: measured(80, 700) },
+    { id: 'cycle-no-change', stage: 'cycle', label: '', measured: measured(4, 300) },
+    { id: 'help-installed', stage: 'startup', label: '', measured: measured(0.2, 50) },
+  ] as Parameters<typeof evaluateGoals>[0];
+  const goals = evaluateGoals(figures);
+  const byGoal = (text: string) => goals.find((g) => g.goal.startsWith(text));
+  expect(byGoal('ingest CP949 ≥ 0.8×')).toMatchObject({ met: false, figure: 'ingest-cp949' });
+  expect(byGoal('ingest CP949 ≥ 2.5×')).toMatchObject({ met: true, figure: 'ingest-cp949' });
+  // The worst ingest for memory is the one the goal is judged on.
+  expect(byGoal('ingest peak RSS')).toMatchObject({ met: false, figure: 'ingest-xlsx' });
+  // Under 60 s is not enough for the cold cycle: its memory goal counts too.
+  expect(byGoal('full cold cycle')).toMatchObject({ met: false, figure: 'cycle-cold' });
+  expect(byGoal('no-change cycle (generated catalog)')).toMatchObject({ met: true });
+  expect(byGoal('no-change cycle, the bundled catalog')?.met).toBeNull();
+
+  const profiles = new Map(['ingest-cp949', 'ingest-xlsx', 'cycle-cold', 'cycle-no-change'].map((id) => [id, { spec: { cmd: process.execPath, args: [] } }]));
+  const ctx = { figures, profiles } as unknown as Parameters<typeof profileOrder>[0];
+  const order = profileOrder(ctx, goals);
+  expect([...order.keys()]).toEqual(['ingest-cp949', 'ingest-xlsx', 'cycle-cold']);
+  expect(order.get('ingest-cp949')).toEqual(['ingest CP949 ≥ 0.8× papaparse\'s bare streaming parse']);
+  // When every goal is met, the slowest figure is still profiled.
+  expect([...profileOrder(ctx, goals.map((g) => ({ ...g, met: true }))).keys()]).toEqual(['cycle-cold']);
+});

@@ -38,7 +38,7 @@ export const QUICK_SKIPS: ReadonlySet<StageId> = new Set(['growth', 'xlsx', 'sit
 export const BUDGET = {
   ingest: 150, papaparse: 25, miller: 40, duckdb: 15, growthSmall: 30, growthLarge: 150, xlsx: 50, sheetjs: 20,
   transform: 40, duckdbSql: 15, diff: 40, charts: 120, vl2svgPerChart: 6, siteCold: 120, siteChanged: 80,
-  cycleCold: 120, cycleNoChange: 60, publish: 15, startup: 20,
+  cycleCold: 120, cycleNoChange: 60, cycleBundled: 30, publish: 15, startup: 20,
 } as const;
 const BUDGET_MINUTES = 20;
 

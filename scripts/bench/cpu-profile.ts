@@ -33,10 +33,20 @@ export interface ProfileSummary {
   inclusive: HotFunction[];
 }
 
+/** The installed package's compiled module, named by the source it was compiled from. */
+const INSTALLED = /\/node_modules\/citydash\/lib\/(.+)\.js$/;
+
 function label(node: ProfileNode, repo: string): { name: string; where: string } {
   const { functionName, url, lineNumber } = node.callFrame;
-  const path = url.startsWith('file://') ? relative(repo, new URL(url).pathname) : url;
-  // tsx compiles each TypeScript file to one line, so only the file names a pipeline function.
+  const file = url.startsWith('file://') ? new URL(url).pathname : url;
+  const installed = INSTALLED.exec(file);
+  const inModules = file.lastIndexOf('/node_modules/');
+  const path = installed ? `pipeline/${installed[1]}.ts`
+    : !url.startsWith('file://') ? url
+    : inModules >= 0 ? file.slice(inModules + 1)
+    : relative(repo, file);
+  // tsx compiles each TypeScript file to one line, and tsc's lines are not the source's: only
+  // the file names a pipeline function.
   const line = path.endsWith('.ts') || lineNumber < 0 ? '' : `:${lineNumber + 1}`;
   return { name: functionName || '(anonymous)', where: path ? `${path}${line}` : '(native)' };
 }

@@ -1,4 +1,5 @@
 // RESULTS.md: the same results as tables for people.
+import type { HotFunction } from './cpu-profile.ts';
 import type { Figure } from './figures.ts';
 import type { BenchResults } from './results.ts';
 import type { Spread } from './stats.ts';
@@ -19,8 +20,32 @@ function figureRow(f: Figure): string {
 const STAGE_TITLES: Record<string, string> = {
   ingest: '1. Ingest, 1M-row CSV, vs papaparse, Miller, DuckDB', growth: '2. Growth: 100k, 1M, 5M rows (CP949)', xlsx: '3. XLSX ingest',
   transform: '4. Transform (bundled derived SQL)', diff: '4b. Change-log diff (1% revised, 0.1% removed, 0.1% added)', charts: '5. Charts', site: '6. Site (Eleventy)', cycle: '7. Whole cycle (`citydash run --offline`)',
-  publish: '8. Publish',
+  publish: '8. Publish', startup: '9. Start-up (`citydash --help`, `citydash check`)',
 };
+
+function hotTable(rows: HotFunction[]): string[] {
+  return ['| function | where | ms | share |', '|---|---|---|---|',
+    ...rows.map((h) => `| \`${esc(h.name)}\` | ${esc(h.where)} | ${num(h.ms)} | ${(h.share * 100).toFixed(1)}% |`)];
+}
+
+function profileSections(r: BenchResults): string[] {
+  const out = ['## Profiles of the goals not met', ''];
+  if (!r.profiles.length) return [...out, 'Not profiled in this run (`--quick`, `--no-profile`, or every goal met).', ''];
+  out.push('Each figure behind a goal not met (and the slowest figure of the run) run once more under `node --cpu-prof`. '
+    + 'Self time is where the CPU is; inclusive time is which of the pipeline\'s calls it sits under. '
+    + 'Idle is the main thread waiting (I/O, worker threads, child processes).', '');
+  for (const p of r.profiles) {
+    out.push(`### \`${p.figure}\``, '', `For: ${p.goals.map(esc).join('; ')}.`, '');
+    if ('notProfiled' in p) {
+      out.push(`Not profiled: ${esc(p.notProfiled)}.`, '');
+      continue;
+    }
+    const s = p.summary;
+    out.push(`\`${p.command}\`: ${num(s.totalMs / 1000)} s of samples on the main thread, of which ${num(s.idleMs / 1000)} s idle and ${num(s.gcMs / 1000)} s garbage collection.`, '');
+    out.push('Self time:', '', ...hotTable(s.self), '', 'Inclusive time of pipeline functions:', '', ...hotTable(s.inclusive), '');
+  }
+  return out;
+}
 
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
@@ -35,8 +60,8 @@ export function renderMarkdown(r: BenchResults): string {
     + `Warm-ups of multi-minute figures load the child's modules and read the inputs into the page cache instead of repeating the work. `
     + `Peak RSS: ${r.method.peakRss}. Ratios are of medians for the same work: > 1 means citydash is faster.`, '');
 
-  out.push('## Goals', '', '| goal | this run | status |', '|---|---|---|');
-  for (const g of r.goals) out.push(`| ${esc(g.goal)} | ${esc(g.actual)} | ${g.met === null ? 'not measured' : g.met ? '**met**' : '**not met**'} |`);
+  out.push('## Goals', '', '| goal | this run | status | figure |', '|---|---|---|---|');
+  for (const g of r.goals) out.push(`| ${esc(g.goal)} | ${esc(g.actual)} | ${g.met === null ? 'not measured' : g.met ? '**met**' : '**not met**'} | ${g.figure ? `\`${g.figure}\`` : ''} |`);
   out.push('');
 
   for (const stage of Object.keys(STAGE_TITLES)) {
@@ -47,19 +72,10 @@ export function renderMarkdown(r: BenchResults): string {
     out.push('');
   }
 
-  out.push('## Profile of the slowest stage', '');
-  if (!r.profile) out.push('Not profiled in this run.');
-  else if ('notProfiled' in r.profile) out.push(`\`${r.profile.figure}\`: not profiled (${r.profile.notProfiled}).`);
-  else {
-    const p = r.profile;
-    out.push(`\`${p.figure}\`, profiled with \`node --cpu-prof\` (\`${p.command}\`): ${num(p.summary.totalMs / 1000)} s of samples on the main thread, `
-      + `of which ${num(p.summary.idleMs / 1000)} s idle (waiting on I/O or Eleventy's loader thread) and ${num(p.summary.gcMs / 1000)} s garbage collection.`, '');
-    out.push('Self time (where the CPU is):', '', '| function | where | ms | share |', '|---|---|---|---|');
-    for (const h of p.summary.self) out.push(`| \`${esc(h.name)}\` | ${esc(h.where)} | ${num(h.ms)} | ${(h.share * 100).toFixed(1)}% |`);
-    out.push('', 'Inclusive time of pipeline functions (which of our calls the time sits under):', '', '| function | where | ms | share |', '|---|---|---|---|');
-    for (const h of p.summary.inclusive) out.push(`| \`${esc(h.name)}\` | ${esc(h.where)} | ${num(h.ms)} | ${(h.share * 100).toFixed(1)}% |`);
-  }
-  out.push('', '## Running it', '',
+  out.push(...profileSections(r));
+  out.push('## What was tried for the goals not met', '');
+  out.push(r.attempts ? r.attempts.replace(/^# .*\n+/, '').trim() : 'scripts/bench/attempts.md is missing: nothing recorded.', '');
+  out.push('## Running it', '',
     '`npm run bench` (about 20 minutes on a quiet 2-core machine; every figure gets at least one run, so a busy machine takes longer; `-- --budget 60` allows more runs per figure), `npm run bench -- --quick` (smoke run, seconds), '
     + '`-- --only ingest,charts` for some stages, `-- --out DIR` to write the result files elsewhere. '
     + 'Only a full run of every stage writes scripts/bench/results.json and RESULTS.md; `--quick` and `--only` runs write to a new temporary folder (named at the end) unless `--out` is given. '

@@ -2,7 +2,7 @@
 import type { Figure } from './figures.ts';
 import type { GoalResult } from './goals.ts';
 import type { MachineInfo } from './machine.ts';
-import type { ProfileSummary } from './cpu-profile.ts';
+import type { ProfileResult } from './profile.ts';
 
 export interface BenchResults {
   date: string;
@@ -17,5 +17,8 @@ export interface BenchResults {
   method: { runs: number; warmup: number; budgetMinutes: number; peakRss: string };
   figures: Figure[];
   goals: GoalResult[];
-  profile: { figure: string; command: string; summary: ProfileSummary } | { figure: string; notProfiled: string } | null;
+  /** CPU profiles of the figures behind the goals not met, and of the slowest figure. */
+  profiles: ProfileResult[];
+  /** scripts/bench/attempts.md: what was tried for the goals not met, and what each did. */
+  attempts: string | null;
 }

@@ -2,7 +2,7 @@
 // side by side with what a data engineer would otherwise use, and writes results.json and
 // RESULTS.md (to scripts/bench/, or --out DIR). A stage that fails is reported as not measured
 // with its error; the others still run.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchArgs } from './args.ts';
@@ -12,7 +12,7 @@ import { notMeasured } from './figures.ts';
 import { evaluateGoals } from './goals.ts';
 import { loadAverage, machineInfo } from './machine.ts';
 import { hasGnuTime } from './proc.ts';
-import { profileSlowest } from './profile.ts';
+import { profileGoals, type ProfileResult } from './profile.ts';
 import { SEED } from './prng.ts';
 import { renderMarkdown } from './report-md.ts';
 import type { BenchResults } from './results.ts';
@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   const load0 = loadAverage();
   const tmp = await mkdtemp(join(tmpdir(), 'citydash-bench-'));
   const ctx: BenchContext = { cfg, repo: REPO, tmp, figures: [], shared: new Map(), profiles: new Map() };
-  let profile: BenchResults['profile'] = null;
+  let profiles: ProfileResult[] = [];
+  let goals: BenchResults['goals'] = [];
   try {
     for (const stage of STAGES) {
       if (!cfg.stages.has(stage)) {
@@ -55,13 +56,8 @@ async function main(): Promise<void> {
         ctx.figures.push(notMeasured(`${stage}-failed`, stage, `${stage} stage`, `the stage failed: ${message}`));
       }
     }
-    if (args.profile && !cfg.quick) {
-      try {
-        profile = await profileSlowest(ctx);
-      } catch (err) {
-        profile = { figure: 'slowest', notProfiled: (err as Error).message };
-      }
-    }
+    goals = evaluateGoals(ctx.figures);
+    if (args.profile && !cfg.quick) profiles = await profileGoals(ctx, goals);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -79,8 +75,9 @@ async function main(): Promise<void> {
       peakRss: (await hasGnuTime()) ? 'GNU time -v (maximum resident set size of the process tree)' : "the child's process.resourceUsage().maxRSS (GNU time not installed)",
     },
     figures: ctx.figures,
-    goals: evaluateGoals(ctx.figures),
-    profile,
+    goals,
+    profiles,
+    attempts: await readFile(new URL('./attempts.md', import.meta.url), 'utf8').catch(() => null),
   };
   const out = args.out ?? (await mkdtemp(join(tmpdir(), 'citydash-bench-results-')));
   await mkdir(out, { recursive: true });

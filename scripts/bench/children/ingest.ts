@@ -9,10 +9,11 @@ import { memoryLogger } from '../../../pipeline/log.ts';
 import type { Effects } from '../../../pipeline/types.ts';
 import { validate } from '../../../pipeline/validate/index.ts';
 import { workDir } from '../../../pipeline/workdir.ts';
-import { arg, reportResult } from './report.ts';
+import { arg, memoryPeaks, reportResult } from './report.ts';
 
 const [root, id, file, work] = [arg(0, 'catalog'), arg(1, 'dataset id'), arg(2, 'file'), arg(3, 'work dir')];
 const t0 = performance.now();
+const peaks = memoryPeaks();
 const { catalog, problems } = await loadCatalog(root);
 const errors = problems.filter((p) => p.severity === 'error');
 if (errors.length) throw new Error(`bench catalog: ${errors.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`);
@@ -29,5 +30,5 @@ const { report } = await validate({ from: 'stored', dataset: ds, catalog }, { wo
 if (report.status !== 'ok') throw new Error(`validate failed: ${report.error}`);
 reportResult({
   rows: report.rowsRead, valid: report.valid, rejected: report.rejected, unmatched: report.districtsUnmatched,
-  seconds: (performance.now() - t0) / 1000,
+  seconds: (performance.now() - t0) / 1000, ...peaks(),
 });

@@ -25,3 +25,25 @@ export function exitIfWarmup(): void {
     process.exit(0);
   }
 }
+
+/**
+ * Peaks of where the memory is, sampled every 100 ms: the JavaScript heap, and what lives
+ * outside it (Buffers, typed arrays, native libraries' allocations through Node). Beside the
+ * process's peak RSS, they say which of the two a memory goal has to shrink.
+ */
+export function memoryPeaks(): () => { peakHeapMb: number; peakExternalMb: number } {
+  let heap = 0;
+  let external = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    heap = Math.max(heap, m.heapUsed);
+    external = Math.max(external, m.external);
+  };
+  const timer = setInterval(sample, 100);
+  timer.unref();
+  return () => {
+    sample();
+    clearInterval(timer);
+    return { peakHeapMb: Math.round(heap / 2 ** 20), peakExternalMb: Math.round(external / 2 ** 20) };
+  };
+}

@@ -3,32 +3,21 @@
 // check` of a one-chart catalog (the one `citydash init` writes) from that install. The same
 // `--help` from this checkout (TypeScript through tsx) is measured beside it for comparison.
 import { join } from 'node:path';
-import { installPackage, packPackage } from '../../package/install.ts';
 import type { BenchContext } from '../context.ts';
 import { cli } from '../context.ts';
 import type { Figure } from '../figures.ts';
+import { installedCli } from '../installed.ts';
 import { measure, type Measured } from '../measure.ts';
-import { runProc, type ProcSpec } from '../proc.ts';
+import { runProc } from '../proc.ts';
 
 function figure(id: string, label: string, m: Measured, note?: string): Figure {
   const { results: _r, lastStdout: _o, ...measured } = m;
   return { id, stage: 'startup', label, measured, ...(note ? { note } : {}) };
 }
 
-/** Packs and installs once per run; returns the installed `citydash` bin script. */
-export async function installedCli(ctx: BenchContext): Promise<{ bin: string; folder: string }> {
-  const folder = join(ctx.tmp, 'installed');
-  const tarball = await packPackage(join(ctx.tmp, 'pack'));
-  await installPackage(tarball, folder);
-  return { bin: join(folder, 'node_modules', 'citydash', 'bin', 'citydash.js'), folder };
-}
-
 export async function runStartup(ctx: BenchContext): Promise<void> {
   const { cfg } = ctx;
-  const started = performance.now();
-  const { bin, folder } = await installedCli(ctx);
-  const installSeconds = (performance.now() - started) / 1000;
-  const installed = (args: string[], cwd = folder): ProcSpec => ({ cmd: process.execPath, args: [bin, ...args], cwd, env: { NODE_OPTIONS: '' } });
+  const { spec: installed, installSeconds } = await installedCli(ctx);
 
   const help = await measure({ label: 'citydash --help (installed)', spec: installed(['--help']), maxRuns: Math.max(cfg.runs, 5), warmup: 1, budgetSeconds: cfg.budget('startup') });
   ctx.figures.push({
