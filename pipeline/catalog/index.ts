@@ -12,7 +12,7 @@ export { formatProblem, problemAt, problemInFile, sortProblems, hasErrors, type 
 export { locate, parseSourceDoc, type Position, type SourceDoc } from './source-doc.ts';
 export { ajvProblems, PATTERN_HINTS, show } from './ajv-problems.ts';
 export { checkRowSchema, MAX_PATTERN_SUBJECT } from './row-schema-check.ts';
-export { catalogSettingsSchema, chartDescriptorSchema, datasetDescriptorSchema, labelTableSchema, descriptorSchemas, descriptorValidator, type JsonSchema } from './descriptor-schemas.ts';
+export { catalogSettingsSchema, chartDescriptorSchema, datasetDescriptorSchema, labelTableSchema, descriptorAjv, descriptorSchemas, descriptorSchemasSha256, descriptorValidator, type JsonSchema } from './descriptor-schemas.ts';
 export { didYouMean, editDistance, nearest } from './suggest.ts';
 export { descriptorKindOf, modeline, packageSchemaText, schemaDirFor, vscodeSettings, withModeline, PACKAGE_SCHEMA_DIR, SCHEMA_FILE, VEGA_LITE_REF } from './editor-schemas.ts';
 export { joinPointer, pathLabel, splitPointer } from './pointer.ts';

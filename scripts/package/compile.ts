@@ -3,7 +3,8 @@
 // not TypeScript (the catalog's JSON Schemas, the PNG worker) are copied beside them. The tree
 // keeps its shape, so a module that reads a file relative to itself finds it in both. The
 // Vega-Lite schema validator that `citydash check` needs is compiled ahead of time too
-// (lib/catalog/chart/vl-validate.cjs): loading it costs a fraction of building it at every check.
+// (lib/catalog/chart/vl-validate.cjs), and so are the catalog's descriptor schemas
+// (lib/catalog/descriptor-validate.cjs): loading them costs a fraction of building them at every start.
 //
 //   node --import tsx scripts/package/compile.ts [--out lib]
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import { DESCRIPTOR_AJV_OPTIONS, descriptorAjv, descriptorSchemas, descriptorSchemasSha256, PRECOMPILED_DESCRIPTORS } from '../../pipeline/catalog/descriptor-schemas.ts';
 import { packageSchemaText } from '../../pipeline/catalog/editor-schemas.ts';
 import { PRECOMPILED_VALIDATOR, VEGA_LITE_AJV_OPTIONS, vegaLiteSchemaText } from '../../pipeline/catalog/chart/vl-schema.ts';
 
@@ -34,6 +37,14 @@ function vegaLiteValidatorCode(): string {
   return `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256)};\n`;
 }
 
+/** ajv's standalone code for the catalog's descriptor schemas (one export per kind), marked with their sha256. */
+export function descriptorValidatorsCode(): string {
+  // The formats are required from ajv-formats at load time: standalone code cannot carry functions.
+  const ajv = descriptorAjv({ ...DESCRIPTOR_AJV_OPTIONS, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  const code = standaloneCode.default(ajv, Object.fromEntries(Object.keys(descriptorSchemas).map((k) => [k, k])));
+  return `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(descriptorSchemasSha256())};\n`;
+}
+
 export async function compile(out = join(REPO, 'lib')): Promise<void> {
   await rm(out, { recursive: true, force: true });
   const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -46,6 +57,7 @@ export async function compile(out = join(REPO, 'lib')): Promise<void> {
     else await copyFile(file, target);
   }
   await writeFile(join(out, 'catalog', 'chart', PRECOMPILED_VALIDATOR), vegaLiteValidatorCode());
+  await writeFile(join(out, 'catalog', PRECOMPILED_DESCRIPTORS), descriptorValidatorsCode());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
