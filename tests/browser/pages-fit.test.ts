@@ -101,55 +101,71 @@ function chartOf(page: Page): Promise<ChartFacts | null> {
   });
 }
 
+/** Every path to judge, once each (the listed chart pages are also among every chart page). */
+const allPaths = () => [...new Set([...PATHS, ...chartPaths])];
+
+/** How many pages of one context load at once: the test mostly waits on the browser. */
+const PAGES_AT_ONCE = 2;
+
 async function check(context: BrowserContext, js: boolean): Promise<string[]> {
-  const page = await context.newPage();
+  const paths = allPaths();
+  const found: string[][] = paths.map(() => []);
+  let next = 0;
+  const pages = await Promise.all(Array.from({ length: PAGES_AT_ONCE }, () => context.newPage()));
+  await Promise.all(pages.map(async (page) => {
+    for (let i = next++; i < paths.length; i = next++) found[i] = await checkPath(page, paths[i]!, js);
+  }));
+  await Promise.all(pages.map((page) => page.close()));
+  // in the order of the paths, whatever page judged each
+  return found.flat();
+}
+
+async function checkPath(page: Page, path: string, js: boolean): Promise<string[]> {
   const problems: string[] = [];
-  for (const path of [...PATHS, ...chartPaths]) {
-    await page.goto(site.url(path));
-    const where = `${path} (${page.viewportSize()!.width} px, ${js ? 'JS' : 'no JS'})`;
-    const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth, inner: innerWidth }));
-    if (m.scroll > m.inner || m.body > m.inner) problems.push(`${where}: the page scrolls sideways ${JSON.stringify(m)}`);
-    if (/\/charts\//.test(path)) {
-      // With JavaScript, the interactive view replaces the static chart when it comes into view.
-      if (js) await page.waitForSelector('[data-chart-embed][data-enhanced="interactive"], [data-chart-embed][data-enhanced="failed"]', { timeout: 60_000 }).catch(() => undefined);
-      const c = await chartOf(page);
-      const inner = m.inner;
-      if (!c?.drawn) problems.push(`${where}: no chart drawn`);
-      else {
-        if (c.drawn.left < 0 || c.drawn.right > inner + 0.5) problems.push(`${where}: the ${c.drawn.kind} chart lies outside the viewport (${Math.round(c.drawn.left)}–${Math.round(c.drawn.right)} px of ${inner})`);
-        if (c.drawn.scale < 0.75) problems.push(`${where}: the ${c.drawn.kind} chart is shrunk to ${Math.round(c.drawn.scale * 100)}% of its size`);
-        if (js && c.enhanced !== 'interactive') problems.push(`${where}: the interactive view did not load (${c.enhanced})`);
-      }
-      if (c && !c.staticImage) problems.push(`${where}: the static chart shown is not an image with a title (role="img", <title>)`);
-      if (c && c.shown.length !== 1) problems.push(`${where}: ${c.shown.length} chart layouts shown (${c.shown.join(', ')})`);
-      const expected = inner < 768 ? 'narrow' : 'wide';
-      if (c && c.shown[0] !== 'only' && c.shown[0] !== expected) problems.push(`${where}: the ${c.shown[0]} layout is shown at ${inner} px`);
+  await page.goto(site.url(path));
+  const where = `${path} (${page.viewportSize()!.width} px, ${js ? 'JS' : 'no JS'})`;
+  const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, body: document.body.scrollWidth, inner: innerWidth }));
+  if (m.scroll > m.inner || m.body > m.inner) problems.push(`${where}: the page scrolls sideways ${JSON.stringify(m)}`);
+  if (/\/charts\//.test(path)) {
+    // With JavaScript, the interactive view replaces the static chart when it comes into view.
+    if (js) await page.waitForSelector('[data-chart-embed][data-enhanced="interactive"], [data-chart-embed][data-enhanced="failed"]', { timeout: 60_000 }).catch(() => undefined);
+    const c = await chartOf(page);
+    const inner = m.inner;
+    if (!c?.drawn) problems.push(`${where}: no chart drawn`);
+    else {
+      if (c.drawn.left < 0 || c.drawn.right > inner + 0.5) problems.push(`${where}: the ${c.drawn.kind} chart lies outside the viewport (${Math.round(c.drawn.left)}–${Math.round(c.drawn.right)} px of ${inner})`);
+      if (c.drawn.scale < 0.75) problems.push(`${where}: the ${c.drawn.kind} chart is shrunk to ${Math.round(c.drawn.scale * 100)}% of its size`);
+      if (js && c.enhanced !== 'interactive') problems.push(`${where}: the interactive view did not load (${c.enhanced})`);
     }
-    for (const t of await tablesOf(page)) {
-      const name = `${where} table "${t.caption.slice(0, 40)}"`;
-      if (t.tableWidth > t.boxWidth + 1 && !(t.scrollable && t.region && t.focusable && t.labelled)) problems.push(`${name}: ${t.tableWidth} px wide in ${t.boxWidth} px with no labelled, focusable scroll region`);
-      if (t.declared !== null && t.rows !== t.declared) problems.push(`${name}: ${t.rows} of ${t.declared} rows in the page`);
-      if (t.visibleRows < t.rows && !(t.toggle && t.toggle.expanded === 'false')) problems.push(`${name}: ${t.rows - t.visibleRows} rows hidden with no button to show them`);
-      if (!js && t.visibleRows < t.rows) problems.push(`${name}: rows hidden without JavaScript`);
-    }
+    if (c && !c.staticImage) problems.push(`${where}: the static chart shown is not an image with a title (role="img", <title>)`);
+    if (c && c.shown.length !== 1) problems.push(`${where}: ${c.shown.length} chart layouts shown (${c.shown.join(', ')})`);
+    const expected = inner < 768 ? 'narrow' : 'wide';
+    if (c && c.shown[0] !== 'only' && c.shown[0] !== expected) problems.push(`${where}: the ${c.shown[0]} layout is shown at ${inner} px`);
   }
-  await page.close();
+  for (const t of await tablesOf(page)) {
+    const name = `${where} table "${t.caption.slice(0, 40)}"`;
+    if (t.tableWidth > t.boxWidth + 1 && !(t.scrollable && t.region && t.focusable && t.labelled)) problems.push(`${name}: ${t.tableWidth} px wide in ${t.boxWidth} px with no labelled, focusable scroll region`);
+    if (t.declared !== null && t.rows !== t.declared) problems.push(`${name}: ${t.rows} of ${t.declared} rows in the page`);
+    if (t.visibleRows < t.rows && !(t.toggle && t.toggle.expanded === 'false')) problems.push(`${name}: ${t.rows - t.visibleRows} rows hidden with no button to show them`);
+    if (!js && t.visibleRows < t.rows) problems.push(`${name}: rows hidden without JavaScript`);
+  }
   return problems;
 }
 
 const SIZES = [{ width: 360, height: 740 }, { width: 1280, height: 800 }];
 
 test('at 360 and 1280 px, ko and en, with and without JavaScript: no sideways page scroll, no table cut', async () => {
-  const problems: string[] = [];
-  for (const viewport of SIZES) {
-    for (const js of [true, false]) {
-      const phone = viewport.width < 500;
-      const context = await newContext(site.browser, { viewport, javaScriptEnabled: js, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
-      problems.push(...(await check(context, js)));
+  // The four contexts are independent, so they load their pages at the same time in the one browser.
+  const problems = await Promise.all(SIZES.flatMap((viewport) => [true, false].map(async (js) => {
+    const phone = viewport.width < 500;
+    const context = await newContext(site.browser, { viewport, javaScriptEnabled: js, ...(phone ? { isMobile: true, hasTouch: true } : {}) });
+    try {
+      return await check(context, js);
+    } finally {
       await context.close();
     }
-  }
-  expect(problems).toEqual([]);
+  })));
+  expect(problems.flat()).toEqual([]);
 });
 
 test('a long table shows its first rows and a button for the rest; every row after it; sorting by keyboard says the order', async () => {

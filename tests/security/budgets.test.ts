@@ -7,8 +7,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  builtPages, chartYaml, checkReport, citydash, datasetYaml, forbiddenBytes, publishedDatasets, refusedTogether, rowSchema,
-  securityCatalog, SECURITY_SUBSET, type CommandRun, type HostileCase, type HostileFile, type SecurityCatalog,
+  builtPages, chartsWithSvg, chartYaml, checkReport, citydash, datasetsWithData, forbiddenBytes, publishedDatasets, securityCatalog,
+  SECURITY_SUBSET, type CommandRun, type HostileFile, type SecurityCatalog,
 } from './harness.ts';
 
 function shown(r: CommandRun): string {
@@ -35,18 +35,6 @@ async function expectFailsAlone(cat: SecurityCatalog, withheld: { datasets?: str
   return runs;
 }
 
-/** Dataset ids with a CSV download in a built site (`data/<id>.<hash>.csv`). */
-async function datasetsWithData(site: string): Promise<string[]> {
-  const names = await readdir(join(site, 'data')).catch(() => [] as string[]);
-  return [...new Set(names.flatMap((n) => /^(.+)\.[0-9a-f]+\.csv$/.exec(n)?.[1] ?? []))].sort();
-}
-
-/** Chart ids with a drawn SVG in a built site (`charts/<id>.<lang>.<hash>.svg`). */
-async function chartsWithSvg(site: string): Promise<string[]> {
-  const names = await readdir(join(site, 'charts')).catch(() => [] as string[]);
-  return [...new Set(names.flatMap((n) => /^(.+)\.(?:ko|en)\.[0-9a-f]{8,}\.svg$/.exec(n)?.[1] ?? []))].sort();
-}
-
 async function withCatalog(files: Readonly<Record<string, HostileFile>>, fn: (cat: SecurityCatalog) => Promise<void>): Promise<void> {
   const cat = await securityCatalog({ files });
   try {
@@ -56,23 +44,8 @@ async function withCatalog(files: Readonly<Record<string, HostileFile>>, fn: (ca
   }
 }
 
-describe('derived SQL over its DuckDB budget', () => {
-  const id = 'huge-string';
-  const files = {
-    [`sources/derived/${id}.yaml`]: datasetYaml({
-      id, from: ['air-quality-daily'], sql: "SELECT string_agg(repeat('x', 10000000), '') AS value FROM range(100000)\n", columns: { value: { type: 'string' } },
-    }),
-    [`schemas/${id}.schema.json`]: rowSchema({ value: 'string' }),
-  };
-
-  test('check passes it (only running it can tell); run and build stop it at 1 GB, name its file and publish the rest', async () => {
-    await withCatalog(files, async (cat) => {
-      const check = await citydash(cat, 'check');
-      expect(check.code).toBe(0);
-      await expectFailsAlone(cat, { datasets: [id] }, new RegExp(`sources/derived/${id}\\.yaml: dataset "${id}": SQL failed: used more than the 1 GB memory budget`));
-    });
-  });
-});
+// A derived query over its DuckDB memory budget (check passes it; run and build stop it at 1 GB)
+// is judged in sql.test.ts, placed alongside the SQL check refuses in that file's catalog copy.
 
 const chart = (id: string, spec: Record<string, unknown>): Record<string, string> => ({
   [`viz-specs/environment/${id}.yaml`]: chartYaml({
@@ -82,23 +55,9 @@ const chart = (id: string, spec: Record<string, unknown>): Record<string, string
   }),
 });
 
-describe('chart sizes check can read', () => {
-  const cases: [string, HostileCase][] = [
-    ['width and height of a billion pixels', {
-      files: chart('billion-px', { width: 1000000000, height: 1000000000 }),
-      refused: { file: 'viz-specs/environment/billion-px.yaml', line: 'width:', message: /width 1000000000 is more than 4000 px/ },
-    }],
-    ['a step of a billion pixels in a layer', {
-      files: chart('huge-step', { width: { step: 1000000000 } }),
-      refused: { file: 'viz-specs/environment/huge-step.yaml', line: 'step:', message: /step 1000000000 is more than 4000 px/ },
-    }],
-  ];
-  // Both in one catalog copy: check, run and build run once, each case is judged on its own.
-  const judge = refusedTogether(cases);
-  test.each(cases.map(([name]) => name))('%s: check refuses it at its line, run and build never draw it', async (name) => {
-    await judge(name);
-  });
-});
+// Chart sizes check can read (a billion pixels wide, a billion-pixel step) are refused by check
+// before anything renders them: those cases are judged in charts.test.ts, in the one catalog copy
+// of the other charts check refuses, so they need no check, run and build of their own.
 
 describe('chart expressions only running can judge', () => {
   // Both in one catalog: each must fail alone, so the other and the bundled chart still publish.

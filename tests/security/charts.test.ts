@@ -1,7 +1,9 @@
 // Issue 16: chart expressions are checked wherever a spec carries them, by the same rules in
 // check and in the build (the loader leaves a refused chart out, with file:line), so a chart
 // check passes never fails in the nightly with "vega: Illegal property", and one it refuses never
-// reaches the renderer or a reader's browser.
+// reaches the renderer or a reader's browser. Likewise a chart size check can read that is over
+// its budget (issue 16, "one file stalls the build"; the budgets only running can judge are in
+// budgets.test.ts): refused at its line, never drawn.
 import { chartYaml, refusedTogether, type HostileCase } from './harness.ts';
 
 const chart = (id: string, spec: Record<string, unknown>): HostileCase['files'] => ({
@@ -31,9 +33,26 @@ const cases: [string, HostileCase][] = [
   }],
 ];
 
-// All cases in one catalog copy: check, run and build run once, each case is judged on its own.
-const judge = refusedTogether(cases);
+const sizes: [string, HostileCase][] = [
+  ['width and height of a billion pixels', {
+    files: chart('billion-px', { width: 1000000000, height: 1000000000 }),
+    refused: { file: 'viz-specs/environment/billion-px.yaml', line: 'width:', message: /width 1000000000 is more than 4000 px/ },
+  }],
+  ['a step of a billion pixels in a layer', {
+    files: chart('huge-step', { width: { step: 1000000000 } }),
+    refused: { file: 'viz-specs/environment/huge-step.yaml', line: 'step:', message: /step 1000000000 is more than 4000 px/ },
+  }],
+];
+
+// All cases, sizes too, in one catalog copy: check, run and build run once, each case is judged on its own.
+const judge = refusedTogether([...cases, ...sizes]);
 
 test.each(cases.map(([name]) => name))('%s', async (name) => {
   await judge(name);
+});
+
+describe('chart sizes check can read', () => {
+  test.each(sizes.map(([name]) => name))('%s: check refuses it at its line, run and build never draw it', async (name) => {
+    await judge(name);
+  });
 });

@@ -254,6 +254,18 @@ export async function builtPages(siteDir: string): Promise<{ datasets: string[];
   return { datasets: await ids('datasets'), charts: await ids('charts') };
 }
 
+/** Dataset ids with a CSV download in a built site (`data/<id>.<hash>.csv`): a failed dataset keeps a page, not data. */
+export async function datasetsWithData(site: string): Promise<string[]> {
+  const names = await readdir(join(site, 'data')).catch(() => [] as string[]);
+  return [...new Set(names.flatMap((n) => /^(.+)\.[0-9a-f]+\.csv$/.exec(n)?.[1] ?? []))].sort();
+}
+
+/** Chart ids with a drawn SVG in a built site (`charts/<id>.<lang>.<hash>.svg`): a failed chart keeps a page, not a drawing. */
+export async function chartsWithSvg(site: string): Promise<string[]> {
+  const names = await readdir(join(site, 'charts')).catch(() => [] as string[]);
+  return [...new Set(names.flatMap((n) => /^(.+)\.(?:ko|en)\.[0-9a-f]{8,}\.svg$/.exec(n)?.[1] ?? []))].sort();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing hostile files
 
@@ -377,9 +389,12 @@ const refusedIn = (stderr: string, where: string, message: RegExp) =>
  * The full assertion of issue 16 for one hostile file: refused by check (exit 3, file:line), by
  * run and by build (same file:line on stderr, exit 2: published, something failed), every other
  * dataset and chart published and built, and no forbidden byte anywhere. Returns the catalog
- * (cleaned up unless `keep`) and the runs for further assertions.
+ * (cleaned up unless `keep`) and the runs for further assertions. `observe`, when given, is called
+ * with the catalog copy and the commands run so far whether the flow passed or failed, before the
+ * copy is cleaned up: another case judged on the same runs (a file check passes, placed beside the
+ * hostile one) reads what it needs there, and is judged on its own even when this one fails.
  */
-export async function expectRefusedEverywhere(c: HostileCase, opts: { keep?: boolean } = {}): Promise<CaseOutcome> {
+export async function expectRefusedEverywhere(c: HostileCase, opts: { keep?: boolean; observe?: (cat: SecurityCatalog, runs: readonly CommandRun[]) => Promise<void> } = {}): Promise<CaseOutcome> {
   const subset = c.subset ?? SECURITY_SUBSET;
   const cat = await securityCatalog({ subset, files: c.files, remove: c.remove });
   const runs: CommandRun[] = [];
@@ -418,12 +433,28 @@ export async function expectRefusedEverywhere(c: HostileCase, opts: { keep?: boo
     if (leaks.length) throw new Error(`forbidden bytes written:\n${leaks.map((h) => `  ${h.label} in ${h.where.startsWith('/') ? relative(cat.dir, h.where) : h.where}`).join('\n')}`);
     return { cat, runs, where };
   } finally {
-    if (!opts.keep) await cat.cleanup();
+    try {
+      await opts.observe?.(cat, runs);
+    } finally {
+      if (!opts.keep) await cat.cleanup();
+    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Many hostile files at once
+
+export interface Together {
+  /** Files check does not refuse, placed in the same copy and judged by their own tests through `observe`. */
+  alongside?: Readonly<Record<string, HostileFile>>;
+  /** Called with the copy and the commands run so far, whatever the verdicts, before cleanup. */
+  observe?: (cat: SecurityCatalog, runs: readonly CommandRun[]) => Promise<void>;
+}
+
+export type Judge = ((name: string) => Promise<void>) & {
+  /** Runs the commands (once) without judging a case: for a test of a file placed `alongside`. */
+  ran(): Promise<void>;
+};
 
 /**
  * The same assertion as `expectRefusedEverywhere`, for many hostile files placed in ONE catalog
@@ -433,9 +464,11 @@ export async function expectRefusedEverywhere(c: HostileCase, opts: { keep?: boo
  * and every harmless dataset still published) and costs three commands instead of three per case.
  * Cases must add distinct files and share subset, env, commands and offline; forbidden bytes are
  * judged for the copy as a whole. Returns `judge(name)`, which runs the commands on its first call
- * and throws that case's failure.
+ * and throws that case's failure. Files check does not refuse may be placed `alongside` (e.g. a
+ * query only running can judge): they share the copy and the commands, and each is judged by its
+ * own test from what `observe` saw (`judge.ran()` runs the commands for such a test).
  */
-export function refusedTogether(cases: readonly (readonly [string, HostileCase])[]): (name: string) => Promise<void> {
+export function refusedTogether(cases: readonly (readonly [string, HostileCase])[], together: Together = {}): Judge {
   const first = cases[0]?.[1];
   if (!first) throw new Error('refusedTogether needs at least one case');
   const seen = new Map<string, string>();
@@ -449,20 +482,24 @@ export function refusedTogether(cases: readonly (readonly [string, HostileCase])
       seen.set(path, name);
     }
   }
+  for (const path of Object.keys(together.alongside ?? {})) {
+    if (seen.has(path)) throw new Error(`"${seen.get(path)}" writes ${path}, which is also placed alongside`);
+  }
   let verdicts: Promise<Map<string, string | null>> | undefined;
-  return async (name) => {
-    verdicts ??= judgeTogether(cases, first);
-    const verdict = (await verdicts).get(name);
+  const run = () => (verdicts ??= judgeTogether(cases, first, together));
+  return Object.assign(async (name: string) => {
+    const verdict = (await run()).get(name);
     if (verdict === undefined) throw new Error(`no case named "${name}"`);
     if (verdict !== null) throw new Error(verdict);
-  };
+  }, { ran: async () => void (await run()) });
 }
 
-async function judgeTogether(cases: readonly (readonly [string, HostileCase])[], shared: HostileCase): Promise<Map<string, string | null>> {
+async function judgeTogether(cases: readonly (readonly [string, HostileCase])[], shared: HostileCase, together: Together): Promise<Map<string, string | null>> {
   const subset = shared.subset ?? SECURITY_SUBSET;
-  const files = Object.assign({}, ...cases.map(([, c]) => c.files)) as Record<string, HostileFile>;
+  const files = Object.assign({}, ...cases.map(([, c]) => c.files), together.alongside) as Record<string, HostileFile>;
   const cat = await securityCatalog({ subset, files });
   const failures = new Map<string, string[]>(cases.map(([name]) => [name, []]));
+  const runs: CommandRun[] = [];
   try {
     const where = new Map<string, { where: string; line: number }>();
     for (const [name, c] of cases) where.set(name, await whereOf(cat, c.refused));
@@ -470,7 +507,6 @@ async function judgeTogether(cases: readonly (readonly [string, HostileCase])[],
     const allWithheld = new Set(cases.flatMap(([, c]) => [...withheldOf(c)]));
     const expected = [...subset.datasets, ...subset.charts].filter((id) => !allWithheld.has(id));
 
-    const runs: CommandRun[] = [];
     const check = await citydash(cat, 'check', { env: shared.env });
     runs.push(check);
     const report = checkReport(check);
@@ -503,7 +539,11 @@ async function judgeTogether(cases: readonly (readonly [string, HostileCase])[],
       for (const fail of failures.values()) fail.push(list);
     }
   } finally {
-    await cat.cleanup();
+    try {
+      await together.observe?.(cat, runs);
+    } finally {
+      await cat.cleanup();
+    }
   }
   return new Map([...failures].map(([name, f]) => [name, f.length ? f.join('\n\n') : null]));
 }

@@ -1,7 +1,14 @@
 // Issue 16, "build runs what check forbids": derived SQL is checked by the catalog's loader, so the
 // SQL check refuses is never run by build or run (it used to be: current_setting() and
-// duckdb_settings() published DuckDB's allowed directories and secret directory).
-import { datasetYaml, refusedTogether, rowSchema, type HostileCase } from './harness.ts';
+// duckdb_settings() published DuckDB's allowed directories and secret directory). And what check
+// cannot decide from the text, how much memory a query takes, is bounded when it runs: a derived
+// query over its DuckDB budget is stopped and marked failed with its file named, and every other
+// dataset and chart is still published.
+import { join } from 'node:path';
+import {
+  builtPages, chartsWithSvg, checkReport, datasetsWithData, datasetYaml, forbiddenBytes, publishedDatasets, refusedTogether, rowSchema,
+  SECURITY_SUBSET, type CheckReport, type CommandRun, type ForbiddenHit, type HostileCase,
+} from './harness.ts';
 
 const derived = (id: string, sql: string): HostileCase['files'] => ({
   [`sources/derived/${id}.yaml`]: datasetYaml({ id, from: ['air-quality-daily'], sql, columns: { value: { type: 'string' } } }),
@@ -31,9 +38,56 @@ const cases: [string, HostileCase][] = [
   }],
 ];
 
-// All cases in one catalog copy: check, run and build run once, each case is judged on its own.
-const judge = refusedTogether(cases);
+// Over its budget, not refused: check passes it, only running it can tell.
+const huge = 'huge-string';
+const hugeFiles = derived(huge, "SELECT string_agg(repeat('x', 10000000), '') AS value FROM range(100000)\n");
+
+/** What the commands left for the query over its budget to be judged on. */
+interface Seen {
+  check?: CheckReport;
+  /** run, then build: its exit, stderr, datasets with data, charts drawn, chart pages. */
+  runs: { run: CommandRun; datasets: string[]; charts: string[]; chartPages: string[] }[];
+  forbidden: ForbiddenHit[];
+}
+const seen: Seen = { runs: [], forbidden: [] };
+
+// All cases in one catalog copy, the query over its budget alongside: check, run and build run
+// once, each case is judged on its own.
+const judge = refusedTogether(cases, {
+  alongside: hugeFiles,
+  observe: async (cat, runs) => {
+    const check = runs.find((r) => r.command === 'check');
+    if (check) seen.check = checkReport(check);
+    for (const r of runs) {
+      if (r.command !== 'run' && r.command !== 'build') continue;
+      const site = r.command === 'run' ? cat.target : join(cat.out, 'site');
+      // A failed dataset keeps a page saying so; what it must not have is data.
+      const datasets = r.command === 'run' ? await publishedDatasets(cat) : await datasetsWithData(site);
+      seen.runs.push({ run: r, datasets, charts: await chartsWithSvg(site), chartPages: (await builtPages(site)).charts });
+    }
+    seen.forbidden = await forbiddenBytes(cat, runs);
+  },
+});
 
 test.each(cases.map(([name]) => name))('%s', async (name) => {
   await judge(name);
+});
+
+describe('derived SQL over its DuckDB budget', () => {
+  test('check passes it (only running it can tell); run and build stop it at 1 GB, name its file and publish the rest', async () => {
+    await judge.ran();
+    // check has nothing against it (the refused SQL beside it is the cases' above)
+    expect(seen.check?.problems.filter((p) => p.severity === 'error' && Object.keys(hugeFiles).includes(p.file))).toEqual([]);
+    const refusedIds = cases.map(([, c]) => /^sources\/derived\/(.+)\.yaml$/.exec(c.refused.file)![1]!);
+    const line = new RegExp(`sources/derived/${huge}\\.yaml: dataset "${huge}": SQL failed: used more than the 1 GB memory budget`);
+    expect(seen.runs.map((o) => o.run.command)).toEqual(['run', 'build']);
+    for (const { run: r, datasets, charts, chartPages } of seen.runs) {
+      if (r.code !== 2 || !r.stderr.split('\n').some((l) => line.test(l))) throw new Error(`${r.command} must report ${line} and exit 2\nexit ${r.code}\nstderr:\n${r.stderr.slice(0, 6000)}`);
+      // every dataset but it and the refused ones (theirs to judge) has its data; every chart is drawn
+      expect(datasets.filter((id) => !refusedIds.includes(id))).toEqual([...SECURITY_SUBSET.datasets].sort());
+      expect(charts).toEqual([...SECURITY_SUBSET.charts].sort());
+      expect(chartPages).toEqual(expect.arrayContaining(SECURITY_SUBSET.charts));
+    }
+    expect(seen.forbidden).toEqual([]);
+  });
 });
