@@ -122,3 +122,17 @@ test('a heap budget too small to load the renderer fails every chart once, with 
   }
   expect(starved.stats()).toEqual({ rendered: 0, cached: 0, failed: 2 });
 });
+
+test('an expression that fills its heap is stopped at the memory budget and fails alone; the next chart renders', async () => {
+  // A clock far longer than any machine needs to fill 192 MB, so the heap is what stops it even
+  // on a loaded machine (the CLI's budget test runs both bombs under one short clock).
+  const budgeted = createRenderer({ budgets: { chartMemoryMb: 192, chartSeconds: 600 } });
+  const bar = { mark: 'bar', encoding: { x: { field: 'cctv_total', type: 'quantitative' }, y: { field: 'gu_ko', type: 'nominal' } } };
+  const bomb = withSpec({ data: { name: 'cctv' }, transform: [{ calculate: 'length(sequence(0, 100000000))', as: 'n' }], ...bar });
+  await expect(budgeted.renderChart(bomb, 'ko', allData(), allColumns)).rejects.toThrow(
+    /^viz-specs\/test\/broken\.yaml: chart "broken" \(ko\): budget: used more than the 192 MB memory budget \(budgets\.chartMemoryMb in citydash\.yaml\); stopped$/,
+  );
+  const fine = await budgeted.renderChart(withSpec({ data: { name: 'cctv' }, ...bar }, { id: 'fine' }), 'ko', allData(), allColumns);
+  expect(fine.svg).toContain('<svg');
+  expect(budgeted.stats()).toEqual({ rendered: 1, cached: 0, failed: 1 });
+});
