@@ -23,9 +23,6 @@ export interface TypedTable {
   records: AsyncIterable<CandidateRow>;
   /** The same rows in batches, what validation reads (records and batches read one stream: use one). */
   batches: AsyncIterable<CandidateBatch>;
-  /** The raw records and the per-record conversion, for a consumer that maps them itself. */
-  raw: AsyncIterable<RawRecord>;
-  toCandidate: (rec: RawRecord) => CandidateRow;
 }
 
 interface ColumnPlan {
@@ -71,8 +68,6 @@ export function typedRecords(table: RawTable, ds: DatasetDescriptor, where: stri
     rawIndex,
     records: records(),
     batches: table.batches ? typedBatches(table.batches) : candidateLists(table.records, toCandidate, rawIndex),
-    raw: table.records,
-    toCandidate,
   };
 }
 
