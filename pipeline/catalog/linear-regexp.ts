@@ -15,10 +15,32 @@ interface RegExpLike {
   test(input: string): boolean;
 }
 
-/** A compiled pattern with RegExp's `test` (an unanchored search, as JSON Schema's `pattern` is). */
+/** Results kept per pattern; the memo is emptied when it holds this many. */
+const MEMO_SIZE = 4096;
+/** Longer values are matched every time: a memo of megabyte cells would not be small. */
+const MEMO_MAX_CHARS = 256;
+
+/**
+ * A compiled pattern with RegExp's `test` (an unanchored search, as JSON Schema's `pattern` is).
+ * A column's values repeat (a date on every station's row, a few dozen gu codes), and RE2 costs
+ * microseconds a value, so recent answers are remembered: `test` is a pure function of its input.
+ */
 function compileLinear(pattern: string): RegExpLike {
   const re = RE2JS.compile(pattern);
-  return { test: (input: string) => re.test(input) };
+  const memo = new Map<string, boolean>();
+  return {
+    test: (input: string) => {
+      let hit = memo.get(input);
+      if (hit === undefined) {
+        hit = re.test(input);
+        if (input.length <= MEMO_MAX_CHARS) {
+          if (memo.size >= MEMO_SIZE) memo.clear();
+          memo.set(input, hit);
+        }
+      }
+      return hit;
+    },
+  };
 }
 
 /** ajv's `code.regExp`: builds every `pattern` of a schema on RE2. */

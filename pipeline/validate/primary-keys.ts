@@ -4,7 +4,8 @@
 // million keys take ~50 MB; a Map of key strings took ~130 MB. Two different keys sharing
 // all 128 bits (a false "duplicate") is far less likely than a disk error.
 import { quote } from '../errors.ts';
-import type { RawValue, RejectedRow, Row, SourceLocation } from '../types.ts';
+import type { RejectedRow, Row, SourceLocation } from '../types.ts';
+import type { CandidateBatch } from './candidate-batch.ts';
 import { describeLocation, LocationCodec } from './location.ts';
 import type { ReportBuilder } from './report.ts';
 
@@ -120,18 +121,23 @@ function fin(x: number, y: number): number {
   return (imul(x ^ (x >>> 16), 2246822507) ^ imul(y ^ (y >>> 13), 3266489909)) >>> 0;
 }
 
-/** Rejects a row whose key is empty or was seen before (naming both places); null when it is new. */
-export function checkKey(keys: PrimaryKeys, row: Row, loc: SourceLocation, report: ReportBuilder, raw: (column: string) => RawValue): RejectedRow | null {
-  const values = keys.values(row);
+/**
+ * Rejects row i of a batch when its key is empty or was seen before (naming both places);
+ * null when it is new.
+ */
+export function checkKey(keys: PrimaryKeys, row: Row, report: ReportBuilder, batch: CandidateBatch, i: number): RejectedRow | null {
   const cols = keys.columns;
-  const emptyAt = values.findIndex((v) => v === null);
-  if (emptyAt >= 0) {
-    return report.reject(loc, cols[emptyAt], raw(cols[emptyAt]), 'primaryKey', 'is empty, but it is part of the primary key');
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k]!;
+    if ((row[c] ?? null) === null) return report.reject(batch.loc(i), c, batch.raw(i, c), 'primaryKey', 'is empty, but it is part of the primary key');
   }
+  // Every new key keeps where it was first seen, so each keyed row's location is needed.
+  const loc = batch.loc(i);
   const first = keys.check(row, loc);
   if (first === undefined) return null;
   report.duplicates++;
-  const shown = cols.map((c, i) => `${c} ${typeof values[i] === 'string' ? quote(values[i], 80) : JSON.stringify(values[i])}`).join(', ');
+  const values = keys.values(row);
+  const shown = cols.map((c, k) => `${c} ${typeof values[k] === 'string' ? quote(values[k], 80) : JSON.stringify(values[k])}`).join(', ');
   const firstAt = first ? describeLocation(first) : 'an earlier row';
   return report.rejectWithMessage(loc, cols.join('+'), values.join(' / '), 'duplicate-key',
     `${describeLocation(loc)}: duplicate primary key (${shown}), first seen at ${firstAt}`);

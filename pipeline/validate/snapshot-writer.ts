@@ -1,7 +1,7 @@
 // Streams validated rows to a temporary file beside the snapshot, hashing while writing, and
 // renames it over the snapshot only on commit (atomic-write.ts), so readers see the previous
-// snapshot or the new one whole. Lines are batched into ~64 KB chunks: one write per chunk,
-// waiting for drain (flat memory).
+// snapshot or the new one whole. Lines are batched into ~64 KB chunks: `add` is synchronous
+// (no promise per row), and the caller flushes when `full`, waiting for drain (flat memory).
 import { AtomicFile } from '../atomic-write.ts';
 import type { Row } from '../types.ts';
 
@@ -14,10 +14,23 @@ export class SnapshotWriter {
 
   constructor(private readonly target: string) {}
 
-  async write(row: Row): Promise<void> {
+  add(row: Row): void {
     this.pending += `${JSON.stringify(row)}\n`;
     this.rows++;
-    if (this.pending.length >= CHUNK) await this.flush();
+  }
+
+  /** A chunk's worth is waiting: time to `flush`. */
+  get full(): boolean {
+    return this.pending.length >= CHUNK;
+  }
+
+  /** Write what is pending to the temporary file. */
+  async flush(): Promise<void> {
+    if (!this.pending) return;
+    const file = await this.open();
+    const chunk = this.pending;
+    this.pending = '';
+    await file.write(chunk);
   }
 
   /** Finish the file and move it into place; returns its sha256 (hex). */
@@ -35,13 +48,5 @@ export class SnapshotWriter {
   private async open(): Promise<AtomicFile> {
     this.file ??= await AtomicFile.open(this.target);
     return this.file;
-  }
-
-  private async flush(): Promise<void> {
-    if (!this.pending) return;
-    const file = await this.open();
-    const chunk = this.pending;
-    this.pending = '';
-    await file.write(chunk);
   }
 }

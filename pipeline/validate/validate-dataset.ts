@@ -105,9 +105,7 @@ export async function validateFile(ds: DatasetDescriptor, catalog: Catalog, path
 async function check(ds: DatasetDescriptor, catalog: Catalog, ctx: ValidateContext, source: SourceTable, fetch: FetchInfo, store: boolean): Promise<ValidationResult> {
   const schema = await loadRowSchema(catalog.root, ds);
   const typed = typedRecords(source.table, ds, source.where);
-  return validateRecords(typed.raw, ds, schema, {
-    work: ctx.work, effects: ctx.effects, fetch, store, rawIndex: typed.rawIndex, fileLabel: source.where, toCandidate: typed.toCandidate,
-  });
+  return validateRecords(typed.batches, ds, schema, { work: ctx.work, effects: ctx.effects, fetch, store, fileLabel: source.where });
 }
 
 async function failed(ds: DatasetDescriptor, ctx: ValidateContext, message: string): Promise<ValidationResult> {

@@ -1,30 +1,19 @@
 // The validation core shared by source datasets (rows from a reader, typed by `typedRecords`)
 // and derived datasets (rows from DuckDB, via `validateRows`): district conforming, the row
 // schema, primary keys and the onInvalid policy, streaming valid rows into the snapshot.
-import type {
-  ColumnType, DatasetDescriptor, Effects, FetchInfo, RawValue, RejectedRow, Row, SnapshotMeta, SourceLocation, ValidationReport,
-} from '../types.ts';
+import type { ColumnType, DatasetDescriptor, Effects, FetchInfo, RejectedRow, Row, SnapshotMeta, ValidationReport } from '../types.ts';
 import type { WorkDir } from '../workdir.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { writeSnapshotMeta } from '../snapshot-store.ts';
-import { conformDistrict, districtColumns, type Gu } from '../districts.ts';
+import { conformDistrict, districtColumns } from '../districts.ts';
 import { maskSecrets } from '../extract/index.ts';
+import { candidateLists, type CandidateBatch, type CandidateRow } from './candidate-batch.ts';
 import { checkKey, PrimaryKeys } from './primary-keys.ts';
 import { ReportBuilder } from './report.ts';
 import { compiledSchema } from './schema-cache.ts';
 import { describeSchemaError } from './schema-message.ts';
 import { SnapshotWriter } from './snapshot-writer.ts';
 import { typeProblem } from './type-check.ts';
-
-/** A row on its way in: canonical values plus what is needed to report on it. */
-export interface CandidateRow {
-  row: Row;
-  loc: SourceLocation;
-  /** The record's raw values; `RecordsOptions.rawIndex` says which belongs to which column. */
-  rawValues?: readonly RawValue[];
-  /** A value that could not be read as its column's type (found before the schema runs). */
-  problem?: { column: string; value: RawValue; rule: string; text: string };
-}
 
 export interface RecordsOptions {
   work: WorkDir;
@@ -37,8 +26,6 @@ export interface RecordsOptions {
   schemaFile?: string;
   /** false: only check; write no snapshot and no report (`validate --file`). Default true. */
   store?: boolean;
-  /** Canonical column -> index into CandidateRow.rawValues. */
-  rawIndex?: ReadonlyMap<string, number>;
   /** Shown as the file of reported rejections (readers locate records by the path they opened). */
   fileLabel?: string;
 }
@@ -56,76 +43,82 @@ const DEFAULT_MAX_RATIO = 0.01;
 
 /** Rows that are already canonical JS values (derived datasets) — same checks, same storage. */
 export function validateRows(rows: AsyncIterable<Row>, ds: DatasetDescriptor, schema: unknown, opts: RecordsOptions): Promise<ValidationResult> {
-  return validateRecords(typedByPosition(rows, ds), ds, schema, opts);
-}
-
-async function* typedByPosition(rows: AsyncIterable<Row>, ds: DatasetDescriptor): AsyncIterable<CandidateRow> {
   const columns = Object.entries(ds.columns);
   let n = 0;
-  for await (const row of rows) {
+  const typedByPosition = (row: Row): CandidateRow => {
     const loc = { row: ++n };
-    let problem: CandidateRow['problem'];
     for (const [column, spec] of columns) {
       const text = typeProblem(row[column], spec.type);
-      if (text) { problem = { column, value: row[column] ?? null, rule: spec.type, text }; break; }
+      if (text) return { row, loc, problem: { column, value: row[column] ?? null, rule: spec.type, text } };
     }
-    yield { row, loc, problem };
-  }
+    return { row, loc };
+  };
+  return validateRecords(candidateLists(rows, typedByPosition), ds, schema, opts);
 }
 
 /**
- * @param records candidate rows, or anything `opts.toCandidate` turns into one (raw reader
- * records: mapping them here saves an async generator hop per row).
+ * The rows of each batch are checked in a plain loop: no promise per row, and a rejected row's
+ * location and raw value are looked up only when it is reported.
  */
-export async function validateRecords<T = CandidateRow>(
-  records: AsyncIterable<T>, ds: DatasetDescriptor, schema: unknown, opts: RecordsOptions & { toCandidate?: (item: T) => CandidateRow },
-): Promise<ValidationResult> {
-  const toCandidate = opts.toCandidate ?? ((item: T) => item as unknown as CandidateRow);
+export async function validateRecords(batches: AsyncIterable<CandidateBatch>, ds: DatasetDescriptor, schema: unknown, opts: RecordsOptions): Promise<ValidationResult> {
   const report = new ReportBuilder(ds.id, opts.fileLabel);
   const store = opts.store ?? true;
   const writer = store ? new SnapshotWriter(opts.work.rows(ds.id)) : null;
   const policy = ds.onInvalid ?? { action: 'drop-row' };
+  const failFast = policy.action === 'fail-dataset';
   const progress = opts.effects.log.progress(`validating ${ds.id}`);
-  const district = ds.district ? { from: ds.district.from, conform: memoConform(Boolean(ds.district.shortKorean)) } : null;
+  const district = ds.district ? { from: ds.district.from, columns: memoDistrictColumns(Boolean(ds.district.shortKorean)) } : null;
+  let ticked = 0;
   let failure: string | undefined;
   let hash: string | undefined;
   let compiled: ReturnType<typeof compiledSchema> | undefined;
   try {
     compiled = compiledSchema(schema, opts.schemaFile ?? ds.schema);
+    const validate = compiled.validate;
     const keys = new PrimaryKeys(ds.primaryKey ?? []);
-    const rawOf = (c: CandidateRow, column: string): RawValue => {
-      const i = opts.rawIndex?.get(column);
-      return i !== undefined && c.rawValues ? c.rawValues[i] ?? null : (c.row[column] ?? null);
-    };
-    for await (const item of records) {
-      const c = toCandidate(item);
-      report.rowsRead++;
-      if (report.rowsRead % 1000 === 0) progress.tick(1000);
-      const { row, loc } = c;
-      let rejected: RejectedRow | null = null;
-      if (c.problem) {
-        rejected = report.reject(loc, c.problem.column, c.problem.value, c.problem.rule, c.problem.text);
-      } else {
-        if (district) Object.assign(row, districtColumns(district.conform(row[district.from])));
-        if (!compiled.validate(row)) {
-          const p = describeSchemaError(compiled.validate.errors![0], row);
-          rejected = report.reject(loc, p.column, p.column ? rawOf(c, p.column) : null, p.rule, p.text);
-        } else if (keys.enabled) {
-          rejected = checkKey(keys, row, loc, report, (column) => rawOf(c, column));
+    const keyed = keys.enabled;
+    batches: for await (const batch of batches) {
+      const rows = batch.rows;
+      const n = batch.length;
+      for (let i = 0; i < n; i++) {
+        const row = rows[i]!;
+        report.rowsRead++;
+        const problem = batch.problem(i);
+        let rejected: RejectedRow | null = null;
+        if (problem) {
+          rejected = report.reject(batch.loc(i), problem.column, problem.value, problem.rule, problem.text);
+        } else {
+          if (district) {
+            const d = district.columns(row[district.from]);
+            row.gu_code = d.gu_code;
+            row.gu_ko = d.gu_ko;
+            row.gu_en = d.gu_en;
+          }
+          if (!validate(row)) {
+            const p = describeSchemaError(validate.errors![0], row);
+            rejected = report.reject(batch.loc(i), p.column, p.column ? batch.raw(i, p.column) : null, p.rule, p.text);
+          } else if (keyed) {
+            rejected = checkKey(keys, row, report, batch, i);
+          }
+        }
+        if (rejected) {
+          if (failFast) {
+            failure = `onInvalid is fail-dataset and a row was rejected: ${rejected.message}`;
+            break batches;
+          }
+          continue;
+        }
+        report.valid++;
+        if (district && row.gu_code === null) report.unmatchedDistrict(row[district.from]);
+        if (writer) {
+          writer.add(row);
+          if (writer.full) await writer.flush();
         }
       }
-      if (rejected) {
-        if (policy.action === 'fail-dataset') {
-          failure = `onInvalid is fail-dataset and a row was rejected: ${rejected.message}`;
-          break;
-        }
-        continue;
-      }
-      report.valid++;
-      if (district && row.gu_code === null) report.unmatchedDistrict(row[district.from]);
-      await writer?.write(row);
+      progress.tick(n);
+      ticked += n;
     }
-    if (!failure && policy.action !== 'fail-dataset') {
+    if (!failure && !failFast) {
       const maxRatio = policy.maxRatio ?? DEFAULT_MAX_RATIO;
       const ratio = report.rowsRead ? report.rejected / report.rowsRead : 0;
       if (ratio > maxRatio) {
@@ -136,7 +129,7 @@ export async function validateRecords<T = CandidateRow>(
   } catch (err) {
     failure = (err as Error).message;
   } finally {
-    progress.tick(report.rowsRead % 1000);
+    progress.tick(report.rowsRead - ticked);
     progress.done();
     if (failure || !hash) await writer?.abort();
   }
@@ -160,16 +153,18 @@ export async function validateRecords<T = CandidateRow>(
   return { report: built, meta };
 }
 
-/** conformDistrict per distinct value: a million rows name a few dozen stations. */
-function memoConform(shortKorean: boolean): (value: unknown) => Gu | null {
-  const memo = new Map<unknown, Gu | null>();
+type DistrictColumns = ReturnType<typeof districtColumns>;
+
+/** The district columns per distinct value: a million rows name a few dozen stations. */
+function memoDistrictColumns(shortKorean: boolean): (value: unknown) => DistrictColumns {
+  const memo = new Map<unknown, DistrictColumns>();
   return (value) => {
-    let g = memo.get(value);
-    if (g === undefined) {
-      g = conformDistrict(value, { shortKorean });
-      if (memo.size < 10_000) memo.set(value, g);
+    let d = memo.get(value);
+    if (d === undefined) {
+      d = districtColumns(conformDistrict(value, { shortKorean }));
+      if (memo.size < 10_000) memo.set(value, d);
     }
-    return g;
+    return d;
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import type { Row, SnapshotMeta, ValidationReport } from '../../pipeline/types.ts';
+import { readCsv } from '../../pipeline/extract/csv.ts';
 import { HeaderMismatchError } from '../../pipeline/validate/header-map.ts';
 import { compiledSchemaCount } from '../../pipeline/validate/schema-cache.ts';
 import { typedRecords } from '../../pipeline/validate/typed-records.ts';
@@ -15,7 +16,7 @@ afterEach(async () => { await dir?.cleanup(); });
 async function run(rows: (string | number | null)[][], over: Parameters<typeof descriptor>[0] = {}, schema: unknown = AIR_SCHEMA) {
   const ds = descriptor(over);
   const typed = typedRecords(csvTable(HEADERS, rows), ds, 'data.csv');
-  return validateRecords(typed.records, ds, schema, { work: dir.work, effects: testEffects(), fetch: FETCH, rawIndex: typed.rawIndex, fileLabel: 'data.csv' });
+  return validateRecords(typed.batches, ds, schema, { work: dir.work, effects: testEffects(), fetch: FETCH, fileLabel: 'data.csv' });
 }
 
 async function snapshotLines(id = 'air-test'): Promise<Row[]> {
@@ -37,6 +38,31 @@ test('a number column holding 12a: the row is rejected with line, column, raw va
   expect(report.rejections[0]).toMatchObject({ loc: { file: 'data.csv', line: 34 }, column: 'pm10', value: '12a', rule: 'number' });
   expect(report.rejections[0].message).toBe('line 34, column pm10: "12a" is not a number');
   expect(report).toMatchObject({ rowsRead: 40, valid: 39, status: 'ok' });
+});
+
+test('a CSV read in batches reports and stores exactly what its records read one by one do', async () => {
+  const rows = goodRows(60);
+  rows[5][2] = '12a';
+  rows[9] = [rows[2][0], rows[2][1], 7];
+  rows[20][1] = '';
+  rows[30][2] = '-12';
+  const over = { onInvalid: { action: 'drop-row' as const, maxRatio: 0.5 } };
+  const byRecord = await run(rows, over);
+  const oneByOne = await readFile(dir.work.rows('air-test'));
+  const ds = descriptor(over);
+  async function* text() { yield [HEADERS, ...rows].map((r) => r.join(',')).join('\n'); }
+  const csv = await readCsv(text(), 'data.csv');
+  expect(csv.batches).toBeDefined();
+  const batched = await validateRecords(typedRecords(csv, ds, 'data.csv').batches, ds, AIR_SCHEMA, { work: dir.work, effects: testEffects(), fetch: FETCH, fileLabel: 'data.csv' });
+  expect(batched.report.rejections.map((r) => r.message)).toEqual([
+    'line 7, column pm10: "12a" is not a number',
+    `line 11: duplicate primary key (date "2018-01-01", station "${rows[2][1]}"), first seen at line 4`,
+    'line 22, column station: "" is empty, but must be a string',
+    'line 32, column pm10: "-12" is below the minimum 0',
+  ]);
+  expect(batched.report).toEqual(byRecord.report);
+  expect(await readFile(dir.work.rows('air-test'))).toEqual(oneByOne);
+  expect(batched.meta?.hash).toBe(byRecord.meta?.hash);
 });
 
 test('a header that matches none of the from: names: which headers were found and which expected', () => {
@@ -147,7 +173,7 @@ test('snapshot: NDJSON of canonical rows, sha256 and row count in the meta, writ
 test('district.shortKorean reads 종로 as 종로구 when a descriptor asks for it', async () => {
   const ds = descriptor({ district: { from: 'station', shortKorean: true } as { from: string } });
   const typed = typedRecords(csvTable(HEADERS, [['20180101', '종로', 1]]), ds, 'x.csv');
-  const { report } = await validateRecords(typed.records, ds, AIR_SCHEMA, { work: dir.work, effects: testEffects(), fetch: FETCH });
+  const { report } = await validateRecords(typed.batches, ds, AIR_SCHEMA, { work: dir.work, effects: testEffects(), fetch: FETCH });
   expect(report.districtsUnmatched).toBe(0);
   expect((await snapshotLines())[0].gu_code).toBe('11110');
 });
@@ -215,7 +241,7 @@ test('a reader error midway fails the dataset with its message, leaving no parti
   const typed = typedRecords({ headers: HEADERS, records: broken() }, ds, 'data.csv');
   await mkdir(dir.work.root + '/data', { recursive: true });
   await writeFile(dir.work.rows('air-test'), 'previous\n');
-  const { report } = await validateRecords(typed.records, ds, AIR_SCHEMA, { work: dir.work, effects: testEffects(), fetch: FETCH });
+  const { report } = await validateRecords(typed.batches, ds, AIR_SCHEMA, { work: dir.work, effects: testEffects(), fetch: FETCH });
   expect(report).toMatchObject({ status: 'failed', error: 'data.csv:3:7: unterminated quote', rowsRead: 1 });
   expect(await readFile(dir.work.rows('air-test'), 'utf8')).toBe('previous\n');
   expect(await readdir(dir.work.root + '/data')).toEqual(['air-test.ndjson']);
@@ -224,7 +250,7 @@ test('a reader error midway fails the dataset with its message, leaving no parti
 test('store: false checks without writing anything', async () => {
   const ds = descriptor();
   const typed = typedRecords(table(HEADERS, [{ values: ['20180101', '강남구', 1], loc: { sheet: 'Sheet1', row: 2 } }]), ds, 'x.xlsx');
-  const { report, meta } = await validateRecords(typed.records, ds, AIR_SCHEMA, { work: dir.work, effects: testEffects(), fetch: FETCH, store: false });
+  const { report, meta } = await validateRecords(typed.batches, ds, AIR_SCHEMA, { work: dir.work, effects: testEffects(), fetch: FETCH, store: false });
   expect(report.status).toBe('ok');
   expect(meta).toBeNull();
   await expect(readdir(dir.work.root)).rejects.toThrow(/ENOENT/);
