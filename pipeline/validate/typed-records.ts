@@ -9,6 +9,7 @@ import { CoerceFailure, makeValueReader, type ValueReader } from './coerce.ts';
 import { DateFormatError } from './date-format.ts';
 import { mapHeaders } from './header-map.ts';
 import { CitydashError } from '../errors.ts';
+import { DISTRICT_COLUMNS } from '../column-types.ts';
 
 export class ColumnSpecError extends CitydashError {
   constructor(where: string, column: string, detail: string) {
@@ -70,9 +71,6 @@ export function typedRecords(table: RawTable, ds: DatasetDescriptor, where: stri
     batches: table.batches ? typedBatches(table.batches) : candidateLists(table.records, toCandidate, rawIndex),
   };
 }
-
-/** Set on every valid row by validation when the descriptor has `district:`. */
-const DISTRICT_COLUMNS = ['gu_code', 'gu_ko', 'gu_en'];
 
 /**
  * Every column null, in the order rows are built in: a row is a copy of it with values set,

@@ -5,6 +5,7 @@ import type { ColumnType, DatasetDescriptor, Effects, FetchInfo, RejectedRow, Ro
 import type { WorkDir } from '../workdir.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { writeSnapshotMeta } from '../snapshot-store.ts';
+import { DISTRICT_COLUMNS } from '../column-types.ts';
 import { conformDistrict, districtColumns } from '../districts.ts';
 import { maskSecrets } from '../extract/index.ts';
 import { candidateLists, type CandidateBatch, type CandidateRow } from './candidate-batch.ts';
@@ -38,7 +39,6 @@ export interface ValidationResult {
   cached?: boolean;
 }
 
-const DISTRICT_COLUMNS = ['gu_code', 'gu_ko', 'gu_en'] as const;
 const DEFAULT_MAX_RATIO = 0.01;
 
 /** Rows that are already canonical JS values (derived datasets) — same checks, same storage. */
