@@ -63,7 +63,10 @@ export const HELD_ELSEWHERE: Record<string, { file: string; titles: string[] }[]
     { file: 'tests/extract/html-answer.test.ts', titles: ['an HTML login page instead of CSV is one short error', 'a purge webhook answering 501 with an HTML page', 'quoted input is capped'] },
   ],
   'budgets: SQL memory, chart size, expressions that run away (issue 16)': [
-    { file: 'tests/security/budgets.test.ts', titles: ['derived SQL over its DuckDB budget', 'chart sizes check can read', 'chart expressions only running can judge'] },
+    { file: 'tests/security/sql.test.ts', titles: ['derived SQL over its DuckDB budget'] },
+    { file: 'tests/security/charts.test.ts', titles: ['width and height of a billion pixels', 'a step of a billion pixels in a layer'] },
+    { file: 'tests/security/budgets.test.ts', titles: ['chart expressions only running can judge'] },
+    { file: 'tests/render/errors.test.ts', titles: ['an expression that fills its heap is stopped at the memory budget'] },
   ],
   'newcomer mistakes check must catch (issue 16)': [
     { file: 'tests/security/newcomer.test.ts', titles: ['csv: block on an XLSX source', 'euc-kr declared on a UTF-8 file', 'utf-8 declared on a CP949 file', 'sample: equal to path'] },
