@@ -86,7 +86,11 @@ export async function runEleventy(run: EleventyRun): Promise<string[]> {
   const elev = new Eleventy(run.inputDir, run.outDir, {
     quietMode: true,
     config(cfg: EleventyUserConfig) {
-      // Eleventy resolves ignore entries against the working directory.
+      // Eleventy resolves ignore entries against the working directory. Its default
+      // `**/node_modules/**` would ignore every template of an installed citydash (they live in
+      // node_modules/citydash/site) whenever the command runs where node_modules is, as a city's
+      // repository does: the site then had no pages. site/ holds only our templates.
+      cfg.ignores.delete('**/node_modules/**');
       for (const f of skipped) cfg.ignores.add(relative(process.cwd(), f));
       cfg.setTemplateFormats(['njk']);
       cfg.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -111,7 +115,10 @@ export async function runEleventy(run: EleventyRun): Promise<string[]> {
     throw new EleventyBuildError(run.inputDir, err as Error);
   }
   const templates = (Array.isArray(result) ? (result[1] as WrittenTemplate[]) : []) ?? [];
-  return templates.map((t) => t.outputPath).filter((p): p is string => typeof p === 'string');
+  const written = templates.map((t) => t.outputPath).filter((p): p is string => typeof p === 'string');
+  // A site without pages published over the last good one would take every page down.
+  if (!written.some((p) => p.endsWith('.html'))) throw new EleventyBuildError(run.inputDir, new Error('no page was written (are the templates in this folder ignored or missing?)'));
+  return written;
 }
 
 interface NunjucksTemplate {

@@ -83,6 +83,12 @@ test('npx citydash init, then citydash run --offline in the new folder: the site
   expect(existsSync(join(city, 'dist/public/_citydash/manifest.json'))).toBe(true);
   const check = await citydash(['check'], city);
   expect(check.stdout).toMatch(/^check passed: 1 dataset, 1 chart checked/m);
+
+  // A city's repository runs citydash where its node_modules is: the templates then lie under
+  // the working directory's node_modules, which Eleventy ignores by default (0 pages before).
+  const { stderr: rootLog } = await citydash(['build', '--offline', '--catalog', 'city', '--out', 'root-dist'], consumer);
+  expect(rootLog).toMatch(/site: [1-9]\d* pages/);
+  expect(await readFile(join(consumer, 'root-dist/site/en/charts/library-visits-trend/index.html'), 'utf8')).toContain('Central Library');
 }, 300_000);
 
 test('what init writes is checked by the shipped editor schemas, as the YAML language server resolves them', async () => {
