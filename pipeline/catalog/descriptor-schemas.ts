@@ -2,11 +2,11 @@
 // fields of chart descriptors, and citydash.yaml. They are the reference for the README's
 // catalog-format section, so they live as plain .schema.json files next to this module.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Ajv2020, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { sha256 } from '../hash.ts';
 import { isExternalRef } from './editor-schemas.ts';
+import { loadPrecompiled } from './precompiled.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -51,31 +51,18 @@ export function descriptorAjv(options: Options = DESCRIPTOR_AJV_OPTIONS): Ajv202
   return ajv;
 }
 
-/**
- * The installed package ships these validators compiled ahead of time (npm pack writes
- * lib/catalog/descriptor-validate.cjs with ajv's standalone code): compiling the four schemas
- * costs ~1.5 s at every start, loading them ~0.1 s. Used only when made from these very schemas.
- */
-function aheadOfTime(): Record<DescriptorKind, ValidateFunction> | undefined {
-  try {
-    const made = createRequire(import.meta.url)(`./${PRECOMPILED_DESCRIPTORS}`) as Record<DescriptorKind, ValidateFunction> & { schemaSha256?: string };
-    return made.schemaSha256 === descriptorSchemasSha256() ? made : undefined;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw err;
-  }
-}
+type Validators = Record<DescriptorKind, ValidateFunction>;
+let validators: Validators | undefined;
 
-let validators: Record<DescriptorKind, ValidateFunction> | undefined;
+function compiledHere(): Validators {
+  const ajv = descriptorAjv();
+  return Object.fromEntries(KINDS.map((k) => [k, ajv.getSchema(k)!])) as Validators;
+}
 
 /** Validators compiled once; allErrors so one run reports every problem in a file. */
 export function descriptorValidator(kind: DescriptorKind): ValidateFunction {
-  if (!validators) {
-    validators = aheadOfTime();
-    if (!validators) {
-      const ajv = descriptorAjv();
-      validators = Object.fromEntries(KINDS.map((k) => [k, ajv.getSchema(k)!])) as Record<DescriptorKind, ValidateFunction>;
-    }
-  }
+  // The installed package ships them compiled ahead of time (lib/catalog/descriptor-validate.cjs):
+  // compiling the four schemas costs ~1.5 s at every start, loading them ~0.1 s.
+  validators ??= loadPrecompiled<Validators>(import.meta.url, PRECOMPILED_DESCRIPTORS, descriptorSchemasSha256()) ?? compiledHere();
   return validators[kind];
 }

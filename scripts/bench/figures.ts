@@ -51,3 +51,8 @@ export function addRatio(fig: Figure, ref: Figure, perUnit: { fig: number; ref: 
 export function notMeasured(id: string, stage: StageId, label: string, why: string): Figure {
   return { id, stage, label, notMeasured: why };
 }
+
+/** Peak JS heap and external memory an ingest child reported (children/report.ts memoryPeaks). */
+export function memoryCounts(result: Record<string, unknown>): { peakHeapMb: number; peakExternalMb: number } {
+  return { peakHeapMb: Number(result.peakHeapMb), peakExternalMb: Number(result.peakExternalMb) };
+}

@@ -7,8 +7,6 @@ import { shared, type BenchContext } from './context.ts';
 import type { ProcSpec } from './proc.ts';
 
 export interface InstalledCli {
-  bin: string;
-  folder: string;
   installSeconds: number;
   /** `citydash ARGS` from the installed package (compiled JavaScript, no tsx), in `cwd`. */
   spec(args: string[], cwd?: string): ProcSpec;
@@ -22,7 +20,7 @@ export function installedCli(ctx: BenchContext): Promise<InstalledCli> {
     await installPackage(await packPackage(join(ctx.tmp, 'pack')), folder);
     const bin = join(folder, 'node_modules', 'citydash', 'bin', 'citydash.js');
     return {
-      bin, folder, installSeconds: (performance.now() - started) / 1000,
+      installSeconds: (performance.now() - started) / 1000,
       spec: (args: string[], cwd = folder) => ({ cmd: process.execPath, args: [bin, ...args], cwd, env: { NODE_OPTIONS: '' } }),
     };
   });

@@ -16,6 +16,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { DESCRIPTOR_AJV_OPTIONS, descriptorAjv, descriptorSchemas, descriptorSchemasSha256, PRECOMPILED_DESCRIPTORS } from '../../pipeline/catalog/descriptor-schemas.ts';
 import { packageSchemaText } from '../../pipeline/catalog/editor-schemas.ts';
+import { precompiledModule } from '../../pipeline/catalog/precompiled.ts';
 import { PRECOMPILED_VALIDATOR, VEGA_LITE_AJV_OPTIONS, vegaLiteSchemaText } from '../../pipeline/catalog/chart/vl-schema.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,7 +35,7 @@ function vegaLiteValidatorCode(): string {
   const { text, sha256 } = vegaLiteSchemaText();
   const ajv = new Ajv({ ...VEGA_LITE_AJV_OPTIONS, code: { ...VEGA_LITE_AJV_OPTIONS.code, source: true } });
   const code = standaloneCode.default(ajv, ajv.compile(JSON.parse(text)));
-  return `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256)};\n`;
+  return precompiledModule(code, sha256);
 }
 
 /** ajv's standalone code for the catalog's descriptor schemas (one export per kind), marked with their sha256. */
@@ -42,7 +43,7 @@ export function descriptorValidatorsCode(): string {
   // The formats are required from ajv-formats at load time: standalone code cannot carry functions.
   const ajv = descriptorAjv({ ...DESCRIPTOR_AJV_OPTIONS, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
   const code = standaloneCode.default(ajv, Object.fromEntries(Object.keys(descriptorSchemas).map((k) => [k, k])));
-  return `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(descriptorSchemasSha256())};\n`;
+  return precompiledModule(code, descriptorSchemasSha256());
 }
 
 export async function compile(out = join(REPO, 'lib')): Promise<void> {

@@ -266,6 +266,23 @@ export async function chartsWithSvg(site: string): Promise<string[]> {
   return [...new Set(names.flatMap((n) => /^(.+)\.(?:ko|en)\.[0-9a-f]{8,}\.svg$/.exec(n)?.[1] ?? []))].sort();
 }
 
+/**
+ * A finished `run` or `build` that stopped something at a budget: exit 2 with `line` on stderr,
+ * every dataset but `withheld` with its data and every chart but `withheld` drawn (a failed one
+ * keeps a page saying so, not data or a drawing). `ignore`: ids another case judges.
+ */
+export async function expectFailedAlone(cat: SecurityCatalog, r: CommandRun, opts: { line: RegExp; withheld?: { datasets?: string[]; charts?: string[] }; ignore?: readonly string[] }): Promise<void> {
+  if (r.code !== 2 || !r.stderr.split('\n').some((l) => opts.line.test(l))) {
+    throw new Error(`${r.command} must report ${opts.line} and exit 2\ncitydash ${r.args.join(' ')}\nexit ${r.code}${r.signal ? ` (${r.signal})` : ''}\nstderr:\n${r.stderr.slice(0, 6000)}`);
+  }
+  const site = r.command === 'run' ? cat.target : join(cat.out, 'site');
+  const kept = (ids: readonly string[]) => ids.filter((id) => !opts.ignore?.includes(id));
+  const datasets = r.command === 'run' ? await publishedDatasets(cat) : await datasetsWithData(site);
+  expect(kept(datasets)).toEqual(SECURITY_SUBSET.datasets.filter((id) => !opts.withheld?.datasets?.includes(id)).sort());
+  expect(await chartsWithSvg(site)).toEqual(SECURITY_SUBSET.charts.filter((id) => !opts.withheld?.charts?.includes(id)).sort());
+  expect((await builtPages(site)).charts).toEqual(expect.arrayContaining(SECURITY_SUBSET.charts));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Writing hostile files
 

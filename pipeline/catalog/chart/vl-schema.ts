@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { sha256 as sha256Hex } from '../../hash.ts';
+import { loadPrecompiled } from '../precompiled.ts';
 
 export type Schema = Record<string, unknown>;
 
@@ -25,22 +26,12 @@ export function vegaLiteSchemaText(): { text: string; sha256: string } {
   return { text, sha256: sha256Hex(text) };
 }
 
-function aheadOfTime(sha256: string): ValidateFunction | undefined {
-  try {
-    const made = createRequire(import.meta.url)(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction & { schemaSha256?: string };
-    return made.schemaSha256 === sha256 ? made : undefined;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
-    throw err;
-  }
-}
-
 /** The compiled Vega-Lite validator (allErrors) and the schema it was built from. */
 export function vegaLiteValidator(): { validate: ValidateFunction; root: Schema } {
   if (!compiled) {
     const { text, sha256 } = vegaLiteSchemaText();
     const root = JSON.parse(text) as Schema;
-    compiled = { validate: aheadOfTime(sha256) ?? new Ajv(VEGA_LITE_AJV_OPTIONS).compile(root), root };
+    compiled = { validate: loadPrecompiled<ValidateFunction>(import.meta.url, PRECOMPILED_VALIDATOR, sha256) ?? new Ajv(VEGA_LITE_AJV_OPTIONS).compile(root), root };
   }
   return compiled;
 }

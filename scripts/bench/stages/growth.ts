@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { airCsv, ingestCatalog } from '../inputs.ts';
 import { AIR_ID } from '../ingest-catalog.ts';
 import { nodeChild, type BenchContext } from '../context.ts';
-import { throughputFigure, type Figure } from '../figures.ts';
+import { memoryCounts, throughputFigure, type Figure } from '../figures.ts';
 import { measureIngest } from './ingest.ts';
 
 export async function runGrowth(ctx: BenchContext): Promise<void> {
@@ -23,11 +23,7 @@ export async function runGrowth(ctx: BenchContext): Promise<void> {
     const file = await airCsv(ctx, rows, 'cp949');
     const budget = cfg.budget(rows === cfg.rows.large ? 'growthLarge' : rows === cfg.rows.mid ? 'ingest' : 'growthSmall');
     const m = await measureIngest(ctx, `ingest ${n} rows`, file, warmFile, budget, join(ctx.tmp, 'work-growth'));
-    const r0 = m.results[0] ?? {};
-    const fig: Figure = throughputFigure({
-      id, stage: 'growth', label: `ingest ${n} rows CP949`,
-      counts: { peakHeapMb: Number(r0.peakHeapMb), peakExternalMb: Number(r0.peakExternalMb) },
-    }, m, rows, 'rows/s');
+    const fig: Figure = throughputFigure({ id, stage: 'growth', label: `ingest ${n} rows CP949`, counts: memoryCounts(m.results[0] ?? {}) }, m, rows, 'rows/s');
     ctx.figures.push(fig);
   }
   // The CPU profile of the largest size is taken on the mid-size file: the per-row path is the

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeChild, type BenchContext } from '../context.ts';
-import { addRatio, notMeasured, throughputFigure } from '../figures.ts';
+import { addRatio, memoryCounts, notMeasured, throughputFigure } from '../figures.ts';
 import type { CsvEncoding } from '../gen-csv.ts';
 import { airCsv, ingestCatalog, warmPageCache } from '../inputs.ts';
 import { AIR_ID } from '../ingest-catalog.ts';
@@ -55,7 +55,7 @@ export async function runIngest(ctx: BenchContext): Promise<void> {
     const r0 = ingest.results[0] ?? {};
     const citydash = throughputFigure({
       id: `ingest-${tag}`, stage: 'ingest', label: `citydash ingest, ${n}-row ${encoding.toUpperCase()} CSV (decode, parse, map, coerce, conform gu, validate, store)`,
-      counts: { rowsRead: Number(r0.rows), valid: Number(r0.valid), rejected: Number(r0.rejected), guUnmatched: Number(r0.unmatched), peakHeapMb: Number(r0.peakHeapMb), peakExternalMb: Number(r0.peakExternalMb) },
+      counts: { rowsRead: Number(r0.rows), valid: Number(r0.valid), rejected: Number(r0.rejected), guUnmatched: Number(r0.unmatched), ...memoryCounts(r0) },
     }, ingest, rows, 'rows/s');
 
     const papa = await measure({ label: `papaparse ${encoding}`, maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('papaparse'), spec: nodeChild('papaparse', [file, encoding]) });

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeChild, type BenchContext } from '../context.ts';
-import { addRatio, throughputFigure } from '../figures.ts';
+import { addRatio, memoryCounts, throughputFigure } from '../figures.ts';
 import { airXlsx, ingestCatalog } from '../inputs.ts';
 import { AIR_XLSX_ID } from '../ingest-catalog.ts';
 import { measure } from '../measure.ts';
@@ -23,7 +23,7 @@ export async function runXlsx(ctx: BenchContext): Promise<void> {
   const r0 = m.results[0] ?? {};
   const fig = throughputFigure({
     id: 'ingest-xlsx', stage: 'xlsx', label: `citydash ingest, ${n}-row XLSX (2014 headers)`,
-    counts: { rowsRead: Number(r0.rows), valid: Number(r0.valid), rejected: Number(r0.rejected), peakHeapMb: Number(r0.peakHeapMb), peakExternalMb: Number(r0.peakExternalMb) },
+    counts: { rowsRead: Number(r0.rows), valid: Number(r0.valid), rejected: Number(r0.rejected), ...memoryCounts(r0) },
   }, m, rows, 'rows/s');
   const ref = await measure({ label: 'sheetjs xlsx', maxRuns: cfg.runs, warmup: cfg.warmup, budgetSeconds: cfg.budget('sheetjs'), spec: nodeChild('sheetjs', [file]) });
   const refFig = throughputFigure({ id: 'sheetjs-xlsx', stage: 'xlsx', label: 'SheetJS read + sheet_to_json alone, same workbook' }, ref, rows, 'rows/s');
